@@ -1,0 +1,79 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { DEFAULT_APP_ID, DEFAULT_HOST, DEFAULT_JOURNAL_CAP, DEFAULT_PORT, DEFAULT_TOKEN_TTL_S } from './constants.ts';
+import { createMockServer, ListenError } from './server.ts';
+
+function integer(min: number, max: number) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}, got "${value}"`);
+    const parsed = Number(value);
+    if (parsed < min || parsed > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}, got ${parsed}`);
+    return parsed;
+  };
+}
+
+const program = new Command()
+  .name('npm run mock --')
+  .description('Starts the mock Intercom messenger API with its JWT journal and admin API (see README).')
+  .option('-p, --port <port>', 'port to listen on; 0 picks a free one', integer(0, 65535), DEFAULT_PORT)
+  .option('--host <host>', 'interface to bind', DEFAULT_HOST)
+  .option('--app-id <id>', 'workspace app_id', DEFAULT_APP_ID)
+  .option('--seed <seed>', 'makes canaries reproducible across runs')
+  .option('--no-identity-verification', 'accept identified requests without a JWT')
+  .option('--no-session-outlives-jwt', 'stop resolving users through a live session once their JWT expired')
+  .option('--token-ttl <seconds>', 'default TTL of issued JWTs', integer(1, 10 * 365 * 24 * 3600), DEFAULT_TOKEN_TTL_S)
+  .option('--journal-cap <records>', 'records kept in memory before older ones spill to file', integer(1, 50_000_000), DEFAULT_JOURNAL_CAP)
+  .option('--spill-file <path>', 'NDJSON file for records beyond the cap')
+  .option('--static <mount=dir...>', 'serve a folder, e.g. /widget=subjects/web-messenger/dist')
+  .showHelpAfterError('(run with --help for every option)')
+  .configureOutput({ outputError: (text, write) => write(text) });
+
+program.parse();
+const options = program.opts<{
+  port: number;
+  host: string;
+  appId: string;
+  seed?: string;
+  identityVerification: boolean;
+  sessionOutlivesJwt: boolean;
+  tokenTtl: number;
+  journalCap: number;
+  spillFile?: string;
+  static?: string[];
+}>();
+
+const staticRoutes = (options.static ?? []).map((entry) => {
+  const [path, dir] = entry.split('=');
+  if (!path?.startsWith('/') || !dir) program.error(`error: --static expects /mount=folder, got "${entry}"`);
+  return { path: path!, dir: dir! };
+});
+
+try {
+  const server = await createMockServer({
+    port: options.port,
+    host: options.host,
+    appId: options.appId,
+    ...(options.seed ? { seed: options.seed } : {}),
+    enforceIdentityVerification: options.identityVerification,
+    sessionOutlivesJwt: options.sessionOutlivesJwt,
+    defaultTokenTtlS: options.tokenTtl,
+    journalCap: options.journalCap,
+    ...(options.spillFile ? { spillFile: options.spillFile } : {}),
+    staticRoutes,
+  });
+  const { policy, workspace, journal } = server.state;
+  console.log(`mock Intercom API listening on ${server.url}`);
+  console.log(`  app_id              ${policy.appId}`);
+  console.log(`  identity verified   ${policy.enforceIdentityVerification ? 'yes (JWT required)' : 'no'}`);
+  console.log(`  admin API           ${server.url}/__admin/health`);
+  console.log(`  token service       ${server.url}/app-backend/{login,jwt,logout}`);
+  console.log(`  journal             ${journal.stats().cap} records in memory, then ${journal.stats().spillFile}`);
+  for (const user of workspace.listUsers()) console.log(`  user ${user.user_id.padEnd(14)} ${user.email ?? ''}  canaries ${user.canaries.join(', ')}`);
+  const stop = (): void => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  console.error(`error: ${error instanceof ListenError ? error.message : (error as Error).message}`);
+  process.exit(1);
+}

@@ -1,0 +1,5 @@
+export { createMockServer, ListenError, type RunningMockServer } from './server.ts';
+export { fingerprint } from './identity/fingerprint.ts';
+export { userTraces, matchesFilter } from './journal/record-filter.ts';
+export * from './constants.ts';
+export * from './types.ts';

@@ -1,0 +1,281 @@
+import type { NextFunction, Request, Response } from 'express';
+import { extractJwt, type RequestParts } from '../identity/jwt-extractor.ts';
+import type { Session, SessionLookup } from '../session-store.ts';
+import type { MockState } from '../state.ts';
+import type { ClaimedIdentity, IdentityResolution, JournalRecord, JwtEvidence } from '../types.ts';
+import type { Owner } from '../workspace.ts';
+import { resolveIdentity, type Refusal } from './identity-resolution.ts';
+import { detectPlatform } from './platform.ts';
+import { Provenance } from './provenance.ts';
+
+export type Surface = 'web' | 'mobile';
+
+/** What an endpoint sees: the resolved request, and the means to answer with provenance. */
+export interface EndpointContext {
+  state: MockState;
+  surface: Surface;
+  body: Record<string, unknown>;
+  params: Record<string, string>;
+  identity: IdentityResolution;
+  owner: Owner | null;
+  provenance: Provenance;
+  /** Hands the owner a session unless the request already continues one of theirs. */
+  issueSession(): Session | null;
+  /** A first-time visitor with no anonymous_id becomes a lead of its own. */
+  adoptLead(leadId: string): void;
+}
+
+export interface EndpointResult {
+  status?: number;
+  body: unknown;
+}
+
+export type EndpointHandler = (context: EndpointContext) => EndpointResult;
+
+/** Ends an endpoint with a client error that names what was wrong. */
+export class EndpointError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface RouteMatch {
+  handler: EndpointHandler;
+  params: Record<string, string>;
+}
+
+const MOBILE_VERIFICATION_FAILURE = {
+  type: 'error.list',
+  errors: [{ code: 'hmac_mismatch', message: 'Failed Identity Verification check' }],
+};
+
+/**
+ * The one path every messenger request takes: parse, find and judge the JWT, look up the session,
+ * resolve the identity, apply faults, run the endpoint, journal the record, then answer. The
+ * record is appended before the response is written, so a waiter sees it no later than the client.
+ */
+export function messengerPipeline(state: MockState, surface: Surface, route: (path: string) => RouteMatch | null) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    try {
+      await handle(state, surface, route, req, res);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+async function handle(
+  state: MockState,
+  surface: Surface,
+  route: (path: string) => RouteMatch | null,
+  req: Request,
+  res: Response,
+): Promise<void> {
+  const path = req.baseUrl + req.path;
+  const body = asRecord(req.body) ?? {};
+  const platform = detectPlatform(surface, body, req.get('user-agent'));
+  const started: Omit<JournalRecord, 'seq' | 'identity' | 'served' | 'response' | 'jwt' | 'session' | 'user_data'> = {
+    time: new Date(state.clock.nowMs()).toISOString(),
+    ns: namespaceOf(req, body),
+    method: req.method,
+    path,
+    platform,
+    app_id: stringField(body['app_id']) ?? req.get('x-intercom-app-id') ?? null,
+    device_id: stringField(body['device_identifier']) ?? null,
+    user_agent: req.get('user-agent') ?? null,
+  };
+
+  let userData: Record<string, unknown> | null;
+  try {
+    userData = parseUserData(body['user_data']);
+  } catch (error) {
+    const message = `user_data is not valid JSON: ${(error as Error).message}`;
+    const record = journal(state, { ...started, user_data: null, jwt: null, session: null, identity: { kind: 'none' }, served: { user_ids: [] }, response: { status: 400, error: message } });
+    send(res, 400, { type: 'error.list', errors: [{ code: 'parameter_invalid', message }] }, record, 0);
+    return;
+  }
+
+  const claimed = claimedIdentity(surface, body, userData);
+  const parts: RequestParts = { body, userData, headers: req.headers, cookies: (req.cookies as Record<string, string>) ?? {}, query: req.query as Record<string, unknown> };
+  const jwt = await judgeJwt(state, parts, claimed);
+  const sessionToken = sessionTokenOf(state, surface, body, parts.cookies);
+  const session = sessionToken ? state.sessions.lookup(sessionToken) : null;
+  const resolution = resolveIdentity({
+    jwt,
+    claimed,
+    session,
+    enforce: state.policy.enforceIdentityVerification,
+    sessionOutlivesJwt: state.policy.sessionOutlivesJwt,
+    verify: state.policy.verify,
+  });
+
+  const provenance = new Provenance();
+  let identity = resolution.identity;
+  let owner = resolution.owner;
+  let issued: Session | null = null;
+  let status = 200;
+  let responseBody: unknown;
+  let error: string | undefined;
+
+  const fault = state.faults.take(path, platform, started.ns);
+  const appMismatch = started.app_id !== null && started.app_id !== state.policy.appId;
+  if (fault?.status !== undefined) {
+    status = fault.status;
+    responseBody = fault.body ?? { type: 'error.list', errors: [{ code: 'injected_fault', message: `fault ${fault.id} injected by the admin API` }] };
+    error = `injected fault ${fault.id}`;
+  } else if (appMismatch) {
+    status = 404;
+    error = `app_id "${started.app_id}" is not this workspace's ("${state.policy.appId}")`;
+    responseBody = { type: 'error.list', errors: [{ code: 'app_not_found', message: error }] };
+  } else if (resolution.refusal) {
+    ({ status = 200, body: responseBody } = refusalResponse(surface, resolution.refusal));
+    error = `identity verification failed: ${resolution.refusal}`;
+  } else {
+    const match = route(path.slice(`/messenger/${surface}/`.length));
+    if (!match) {
+      status = 404;
+      error = `no messenger endpoint ${req.method} ${path}`;
+      responseBody = { type: 'error.list', errors: [{ code: 'not_found', message: error }] };
+    } else {
+      if (owner?.kind === 'user') state.workspace.ensureUser(owner.user_id, stringField(jwt?.claims?.['email']) ?? claimed?.email);
+      if (owner?.kind === 'lead') state.workspace.ensureLead(owner.lead_id);
+      if (resolution.continues && identity.via !== 'session') state.sessions.touch(resolution.continues);
+      const context: EndpointContext = {
+        state,
+        surface,
+        body,
+        params: match.params,
+        get identity() {
+          return identity;
+        },
+        get owner() {
+          return owner;
+        },
+        provenance,
+        issueSession: () => {
+          if (!owner) return null;
+          if (resolution.continues) return resolution.continues;
+          issued = state.sessions.issue(owner);
+          return issued;
+        },
+        adoptLead: (leadId) => {
+          owner = { kind: 'lead', lead_id: leadId };
+          identity = { kind: 'lead', lead_id: leadId, via: 'anonymous_id' };
+          state.workspace.ensureLead(leadId);
+        },
+      };
+      try {
+        const result = match.handler(context);
+        ({ status = 200, body: responseBody } = result);
+      } catch (endpointError) {
+        if (!(endpointError instanceof EndpointError)) throw endpointError;
+        status = endpointError.status;
+        error = endpointError.message;
+        responseBody = { type: 'error.list', errors: [{ code: endpointError.code, message: endpointError.message }] };
+      }
+    }
+  }
+
+  const record = journal(state, {
+    ...started,
+    user_data: claimed,
+    jwt,
+    session: sessionEvidence(session),
+    identity,
+    served: { user_ids: [...provenance.userIds], ...(provenance.leadIds.size ? { lead_ids: [...provenance.leadIds] } : {}) },
+    response: { status, ...(error ? { error } : {}) },
+    ...(fault ? { fault: { id: fault.id } } : {}),
+    ...(issued ? { session_issued: (issued as Session).fingerprint } : {}),
+  });
+  send(res, status, responseBody, record, fault?.delay_ms ?? 0);
+}
+
+function journal(state: MockState, entry: Omit<JournalRecord, 'seq'>): JournalRecord | null {
+  return state.policy.journal ? state.journal.append(entry) : null;
+}
+
+function send(res: Response, status: number, body: unknown, record: JournalRecord | null, delayMs: number): void {
+  if (record) res.set('x-mock-seq', String(record.seq));
+  const write = (): void => {
+    res.status(status).json(body);
+  };
+  if (delayMs > 0) setTimeout(write, delayMs);
+  else write();
+}
+
+async function judgeJwt(state: MockState, parts: RequestParts, claimed: ClaimedIdentity | null): Promise<JwtEvidence | null> {
+  if (!state.policy.verify) return null;
+  const found = extractJwt(parts);
+  if (!found) return null;
+  const verdict = await state.verifier.verify(found.token, state.clock.nowS(), claimed?.user_id);
+  return { location: found.location, ...verdict };
+}
+
+function refusalResponse(surface: Surface, reason: Refusal): EndpointResult {
+  if (surface === 'mobile') return { status: 401, body: MOBILE_VERIFICATION_FAILURE };
+  return {
+    status: 403,
+    body: { type: 'error.list', errors: [{ code: 'forbidden', message: `Identity verification failed: ${reason}` }] },
+  };
+}
+
+function sessionTokenOf(state: MockState, surface: Surface, body: Record<string, unknown>, cookies: Record<string, string>): string | undefined {
+  if (surface === 'web') return stringField(body['anonymous_session']) ?? nonEmpty(cookies[`intercom-session-${state.policy.appId}`]);
+  return stringField(body['session']);
+}
+
+function sessionEvidence(lookup: SessionLookup | null): JournalRecord['session'] {
+  if (!lookup) return null;
+  if (lookup.state === 'unknown') return { fingerprint: lookup.fingerprint, user_id: null, state: 'unknown' };
+  const { owner } = lookup.session;
+  return {
+    fingerprint: lookup.session.fingerprint,
+    user_id: owner.kind === 'user' ? owner.user_id : null,
+    lead_id: owner.kind === 'lead' ? owner.lead_id : null,
+    state: lookup.state,
+  };
+}
+
+function claimedIdentity(surface: Surface, body: Record<string, unknown>, userData: Record<string, unknown> | null): ClaimedIdentity | null {
+  const source = surface === 'web' ? userData : asRecord(body['user']) ?? body;
+  const claimed: ClaimedIdentity = {};
+  const userId = stringField(source?.['user_id']);
+  const email = stringField(source?.['email']);
+  const anonymousId = stringField(userData?.['anonymous_id'] ?? body['anonymous_id']);
+  if (userId) claimed.user_id = userId;
+  if (email) claimed.email = email;
+  if (anonymousId) claimed.anonymous_id = anonymousId;
+  return Object.keys(claimed).length ? claimed : null;
+}
+
+function parseUserData(value: unknown): Record<string, unknown> | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'object') return asRecord(value);
+  if (typeof value !== 'string') throw new Error(`expected a JSON object string, got ${typeof value}`);
+  const parsed: unknown = JSON.parse(value);
+  const record = asRecord(parsed);
+  if (!record) throw new Error('expected a JSON object');
+  return record;
+}
+
+/** Parallel workers share one mock by tagging their traffic with a namespace. */
+function namespaceOf(req: Request, body: Record<string, unknown>): string {
+  return req.get('x-mock-ns') ?? stringField((req.query as Record<string, unknown>)['mock_ns']) ?? stringField(body['mock_ns']) ?? 'default';
+}
+
+function stringField(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value ? value : undefined;
+}
+
+function asRecord(value: unknown): Record<string, unknown> | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+

@@ -1,0 +1,80 @@
+import { resolve } from 'node:path';
+import {
+  DEFAULT_APP_ID,
+  DEFAULT_JOURNAL_CAP,
+  DEFAULT_PRIMARY_SECRET,
+  DEFAULT_ROTATED_SECRET,
+  DEFAULT_SEED_USERS,
+  DEFAULT_SESSION_TTL_S,
+  DEFAULT_TOKEN_TTL_S,
+  WRONG_SECRET,
+} from './constants.ts';
+import { AppSessions } from './app-sessions.ts';
+import { MockClock } from './clock.ts';
+import { FaultStore } from './fault-store.ts';
+import { JwtVerifier } from './identity/jwt-verifier.ts';
+import { TokenIssuer } from './identity/token-issuer.ts';
+import { Journal } from './journal/journal.ts';
+import { SessionStore } from './session-store.ts';
+import type { MockServerOptions } from './types.ts';
+import { Workspace } from './workspace.ts';
+
+export interface WorkspacePolicy {
+  appId: string;
+  enforceIdentityVerification: boolean;
+  sessionOutlivesJwt: boolean;
+  verify: boolean;
+  journal: boolean;
+}
+
+/** Everything one mock instance knows; routes read and change it, the admin API resets it. */
+export interface MockState {
+  policy: WorkspacePolicy;
+  clock: MockClock;
+  workspace: Workspace;
+  sessions: SessionStore;
+  journal: Journal;
+  faults: FaultStore;
+  verifier: JwtVerifier;
+  issuer: TokenIssuer;
+  /** Sign-ins at the token service that stands in for the app's backend. */
+  appSessions: AppSessions;
+}
+
+export async function createMockState(options: MockServerOptions, spillFileDefault: string): Promise<MockState> {
+  const clock = new MockClock();
+  const primarySecret = options.primarySecret ?? DEFAULT_PRIMARY_SECRET;
+  const rotatedSecret = options.rotatedSecret === undefined ? DEFAULT_ROTATED_SECRET : options.rotatedSecret;
+  return {
+    policy: {
+      appId: options.appId ?? DEFAULT_APP_ID,
+      enforceIdentityVerification: options.enforceIdentityVerification ?? true,
+      sessionOutlivesJwt: options.sessionOutlivesJwt ?? true,
+      verify: options.instrumentation?.verify ?? true,
+      journal: options.instrumentation?.journal ?? true,
+    },
+    clock,
+    workspace: new Workspace(options.seedUsers ?? DEFAULT_SEED_USERS, options.seed, () => clock.nowS()),
+    sessions: new SessionStore(options.sessionTtlS ?? DEFAULT_SESSION_TTL_S, () => clock.nowS()),
+    journal: new Journal(options.journalCap ?? DEFAULT_JOURNAL_CAP, resolve(options.spillFile ?? spillFileDefault)),
+    faults: new FaultStore(),
+    verifier: await JwtVerifier.create(primarySecret, rotatedSecret),
+    issuer: new TokenIssuer(
+      { primary: primarySecret, rotated: rotatedSecret, wrong: WRONG_SECRET },
+      options.defaultTokenTtlS ?? DEFAULT_TOKEN_TTL_S,
+      () => clock.nowS(),
+    ),
+    appSessions: new AppSessions(),
+  };
+}
+
+/** `POST /__admin/reset`: back to the seeded workspace with an empty journal. */
+export function resetState(state: MockState, all: boolean): void {
+  state.journal.reset();
+  state.sessions.clear();
+  state.faults.clear();
+  state.clock.reset();
+  state.appSessions.clear();
+  if (all) state.workspace.clear();
+  else state.workspace.restoreSeed();
+}

@@ -1,0 +1,149 @@
+/** Public types of the mock Intercom API: the journal record, verdicts and server options. */
+
+export type Platform = 'web' | 'android' | 'ios' | 'other';
+
+/** Verdict of one JWT against the workspace secrets and the mock's clock. */
+export type JwtStatus =
+  | 'valid'
+  | 'expired'
+  | 'not_yet_valid'
+  | 'bad_signature'
+  | 'malformed'
+  | 'missing_user_id'
+  | 'alg_not_allowed'
+  | 'user_mismatch';
+
+export const JWT_STATUSES: readonly JwtStatus[] = [
+  'valid',
+  'expired',
+  'not_yet_valid',
+  'bad_signature',
+  'malformed',
+  'missing_user_id',
+  'alg_not_allowed',
+  'user_mismatch',
+];
+
+/** Where in a request the extractor found the token, e.g. `body.user_data.intercom_user_jwt`. */
+export type JwtLocation = string;
+
+export interface JwtEvidence {
+  location: JwtLocation;
+  /** First 12 hex digits of SHA-256 over the whole token: identifies it without revealing it. */
+  fingerprint: string;
+  header: Record<string, unknown> | null;
+  claims: Record<string, unknown> | null;
+  status: JwtStatus;
+  /** Seconds from receipt (mock clock) to `exp`; negative once expired; null without `exp`. */
+  exp_in_s: number | null;
+  /** Which workspace secret verified the signature, when one did. */
+  secret?: 'primary' | 'rotated';
+}
+
+export interface SessionEvidence {
+  fingerprint: string;
+  /** Owner of the session: a user's `user_id`, or null for a lead's or an unknown session. */
+  user_id: string | null;
+  lead_id?: string | null;
+  state: 'live' | 'expired' | 'unknown';
+}
+
+export interface IdentityResolution {
+  kind: 'user' | 'lead' | 'none';
+  user_id?: string;
+  lead_id?: string;
+  via?: 'jwt' | 'session' | 'anonymous_id' | 'unverified';
+}
+
+/** What the client claimed about itself beside the token (web `user_data`, mobile `user`). */
+export interface ClaimedIdentity {
+  user_id?: string;
+  email?: string;
+  anonymous_id?: string;
+}
+
+/** One journal record per messenger request, written before the response is sent. */
+export interface JournalRecord {
+  seq: number;
+  time: string;
+  ns: string;
+  method: string;
+  path: string;
+  platform: Platform;
+  app_id: string | null;
+  device_id: string | null;
+  user_agent: string | null;
+  user_data: ClaimedIdentity | null;
+  jwt: JwtEvidence | null;
+  session: SessionEvidence | null;
+  identity: IdentityResolution;
+  /** Whose data the response body carried (true provenance, built as the body was). */
+  served: { user_ids: string[]; lead_ids?: string[] };
+  response: { status: number; error?: string };
+  fault?: { id: string };
+  /** Fingerprint of the session token the response handed out, when it handed one out. */
+  session_issued?: string;
+}
+
+export interface RecordFilter {
+  /** Exclusive lower bound on seq. */
+  since?: number;
+  /** Inclusive upper bound on seq. */
+  until?: number;
+  platform?: Platform;
+  user_id?: string;
+  path?: string;
+  jwt_status?: readonly (JwtStatus | 'none')[];
+  ns?: string;
+  limit?: number;
+}
+
+export interface SeedUser {
+  user_id: string;
+  email?: string;
+  name?: string;
+  /** Conversation texts; each gets a canary appended. Defaults to one conversation. */
+  conversations?: string[];
+}
+
+export interface MockServerOptions {
+  /** Port to listen on; 0 picks a free one. Default 4010. */
+  port?: number;
+  /** Interface to bind. Default 127.0.0.1. */
+  host?: string;
+  appId?: string;
+  /** HS256 secret that signs tokens by default. */
+  primarySecret?: string;
+  /** A second secret that still verifies (key rotation). Null disables it. */
+  rotatedSecret?: string | null;
+  /** Refuse identified requests without a valid JWT. Default true. */
+  enforceIdentityVerification?: boolean;
+  /** Keep resolving a user through a live session once their JWT expired (Intercom's default). */
+  sessionOutlivesJwt?: boolean;
+  /** Session lifetime in seconds; Intercom's default is one week. */
+  sessionTtlS?: number;
+  /** Users seeded at start and restored on reset. Default alice and bob. */
+  seedUsers?: SeedUser[];
+  /** Makes canaries reproducible; random by default. */
+  seed?: string;
+  /** Records kept in memory before the oldest spill to `spillFile`. Default 200000. */
+  journalCap?: number;
+  /** Where records beyond the cap go (NDJSON). Default reports/journal-spill-<port>-<pid>.ndjson. */
+  spillFile?: string;
+  /** Default TTL for tokens issued by the admin API and the token service. Default 3600. */
+  defaultTokenTtlS?: number;
+  /** Static folders to serve, e.g. a messenger bundle under `/widget`. */
+  staticRoutes?: { path: string; dir: string }[];
+  /**
+   * Switches used by the benchmark to measure the bare express stack: with `verify: false`
+   * identity comes from the claimed user_data, with `journal: false` nothing is recorded.
+   */
+  instrumentation?: { verify?: boolean; journal?: boolean };
+}
+
+export interface MockServer {
+  url: string;
+  port: number;
+  appId: string;
+  close(): Promise<void>;
+}
