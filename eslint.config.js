@@ -1,0 +1,44 @@
+// The rooms of DESIGN.md are import boundaries, enforced here (STYLE.md: Playwright's per-folder
+// import rules): the mock knows no test runner, the harness knows no subject, specs reach
+// subjects only through the harness's subject interface.
+import tseslint from 'typescript-eslint';
+
+const RUNNERS = ['@playwright/*', 'playwright', 'playwright-core', 'webdriverio', '@wdio/*', 'appium', 'appium/*', '@appium/*', 'allure-*'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'reports/', 'subjects/**/dist/', '**/*.js', '!eslint.config.js'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['mock-server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: RUNNERS, message: 'mock-server/ knows nothing of test runners or browsers (DESIGN.md rooms).' },
+          { group: ['**/harness/*', '**/specs/*', '**/subjects/*'], message: 'mock-server/ stands alone; other rooms depend on it, not the reverse.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['harness/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/subjects/*', '**/subjects/**'], message: 'harness/ never imports a subject; subjects plug in through the subject interface.' }],
+      }],
+    },
+  },
+  {
+    files: ['specs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/subjects/*', '**/subjects/**', '**/mock-server/*', '**/mock-server/**'], message: 'specs reach subjects and the mock only through harness/ (fixtures, subject interface, admin client).' }],
+      }],
+    },
+  },
+);

@@ -1,0 +1,65 @@
+/**
+ * `npm test`: runs every test runner of the project, streams their output, and ends with one
+ * line `N passed, N failed, N skipped` totalling all of them. Exits non-zero on any failure or
+ * when a runner ran no test at all.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface Tally {
+  runner: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+  exitCode: number | null;
+}
+
+const REPORTS = 'reports/test';
+mkdirSync(REPORTS, { recursive: true });
+
+function run(command: string, args: string[]): Promise<number | null> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', env: process.env });
+    child.on('close', resolve);
+  });
+}
+
+function testFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.test.ts'))
+    .map((file) => join(dir, file))
+    .sort();
+}
+
+/** node:test — spec reporter for people, TAP summary to a file for the tally. */
+async function nodeTests(): Promise<Tally> {
+  const tap = join(REPORTS, 'node-test.tap');
+  const exitCode = await run(process.execPath, [
+    '--import', 'tsx', '--test',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    ...testFiles('test'),
+  ]);
+  const summary = readFileSync(tap, 'utf8');
+  const count = (name: string): number => Number(summary.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
+  return {
+    runner: 'node:test',
+    passed: count('pass'),
+    failed: count('fail') + count('cancelled'),
+    skipped: count('skipped') + count('todo'),
+    exitCode,
+  };
+}
+
+const tallies: Tally[] = [await nodeTests()];
+
+console.log('');
+for (const tally of tallies) {
+  console.log(`${tally.runner.padEnd(12)} ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped (exit ${tally.exitCode})`);
+}
+const total = tallies.reduce((sum, tally) => ({ passed: sum.passed + tally.passed, failed: sum.failed + tally.failed, skipped: sum.skipped + tally.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const brokenRunner = tallies.find((tally) => tally.exitCode !== 0 || tally.passed + tally.failed === 0);
+if (brokenRunner && total.failed === 0) total.failed += 1;
+console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(total.failed > 0 ? 1 : 0);
