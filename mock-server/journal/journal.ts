@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { JournalRecord, RecordFilter } from '../types.ts';
 import { matchesFilter, userTraces } from './record-filter.ts';
+import { StringPool } from './string-pool.ts';
 
 export interface Mark {
   label: string;
@@ -48,6 +49,7 @@ export class Journal {
   private waiters = new Set<Waiter>();
   private lastSeq = 0;
   private spilledCount = 0;
+  private readonly strings = new StringPool();
 
   constructor(
     private readonly cap: number,
@@ -58,6 +60,13 @@ export class Journal {
 
   append(entry: Omit<JournalRecord, 'seq'>): JournalRecord {
     const record = { seq: ++this.lastSeq, ...entry } as JournalRecord;
+    const strings = this.strings;
+    record.ns = strings.intern(record.ns);
+    record.method = strings.intern(record.method);
+    record.path = strings.intern(record.path);
+    record.app_id = strings.intern(record.app_id);
+    record.device_id = strings.intern(record.device_id);
+    record.user_agent = strings.intern(record.user_agent);
     this.records.push(record);
     for (const user of userTraces(record)) pushIndex(this.byUser, user, record.seq);
     pushIndex(this.byPath, record.path, record.seq);

@@ -5,14 +5,16 @@ import type { JournalRecord, RecordFilter } from '../types.ts';
  * owner and whose data the response served. The `user_id` filter matches any of them, because
  * the oracles ask "did anything of this user appear?".
  */
-export function userTraces(record: JournalRecord): Set<string> {
-  const users = new Set<string>();
-  if (record.identity.user_id) users.add(record.identity.user_id);
-  const claimed = record.jwt?.claims?.['user_id'];
-  if (typeof claimed === 'string') users.add(claimed);
-  if (record.user_data?.user_id) users.add(record.user_data.user_id);
-  if (record.session?.user_id) users.add(record.session.user_id);
-  for (const user of record.served.user_ids) users.add(user);
+export function userTraces(record: JournalRecord): string[] {
+  const users: string[] = [];
+  const add = (user: unknown): void => {
+    if (typeof user === 'string' && user && !users.includes(user)) users.push(user);
+  };
+  add(record.identity.user_id);
+  add(record.jwt?.claims?.['user_id']);
+  add(record.user_data?.user_id);
+  add(record.session?.user_id);
+  for (const user of record.served.user_ids) add(user);
   return users;
 }
 
@@ -23,7 +25,7 @@ export function matchesFilter(record: JournalRecord, filter: RecordFilter): bool
   if (filter.ns !== undefined && record.ns !== filter.ns) return false;
   if (filter.path !== undefined && !matchesPath(record.path, filter.path)) return false;
   if (filter.jwt_status !== undefined && !filter.jwt_status.includes(record.jwt?.status ?? 'none')) return false;
-  if (filter.user_id !== undefined && !userTraces(record).has(filter.user_id)) return false;
+  if (filter.user_id !== undefined && !userTraces(record).includes(filter.user_id)) return false;
   return true;
 }
 
