@@ -1,4 +1,6 @@
-import type { JournalRecord, JwtStatus, Platform } from '../mock-server/types.ts';
+import type { IssuedTokenEntry, JournalRecord, JwtStatus, Platform } from '../mock-server/types.ts';
+
+export type { IssuedTokenEntry, JournalRecord };
 
 /** Typed client of the mock's admin API (DESIGN.md, "Admin API contract"). */
 
@@ -97,6 +99,16 @@ export class MockAdminClient {
 
   token(userId: string, options: TokenOptions = {}): Promise<IssuedToken> {
     return this.call('POST', '/tokens', { user_id: userId, ...options });
+  }
+
+  /** Every JWT the mock minted (admin or token service), oldest first. */
+  issuedTokens(userId?: string): Promise<IssuedTokenEntry[]> {
+    const query = userId ? `?user_id=${encodeURIComponent(userId)}` : '';
+    return this.call<{ tokens: IssuedTokenEntry[] }>('GET', `/tokens${query}`).then((body) => body.tokens);
+  }
+
+  marks(): Promise<Mark[]> {
+    return this.call<{ marks: Mark[] }>('GET', '/marks').then((body) => body.marks);
   }
 
   mark(label: string): Promise<Mark> {

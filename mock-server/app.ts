@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import cookieParser from 'cookie-parser';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express } from 'express';
@@ -30,7 +31,10 @@ export function createApp(state: MockState, options: MockServerOptions, baseUrl:
   app.use(TOKEN_SERVICE_PREFIX, crossOrigin, tokenServiceRouter(state));
   app.use('/messenger/web', crossOrigin, ...messengerBody, messengerPipeline(state, 'web', routeWeb));
   app.use('/messenger/mobile', crossOrigin, ...messengerBody, messengerPipeline(state, 'mobile', routeMobile));
-  for (const route of options.staticRoutes ?? []) app.use(route.path, crossOrigin, express.static(route.dir, { etag: false }));
+  for (const route of options.staticRoutes ?? []) {
+    if ('dir' in route) app.use(route.path, crossOrigin, express.static(route.dir, { etag: false }));
+    else app.use(route.path, crossOrigin, (_req, res) => res.sendFile(resolve(route.file), { etag: false, headers: { 'cache-control': 'no-store' } }));
+  }
 
   app.use((req, res) => {
     res.status(404).json({ error: `no route ${req.method} ${req.path}` });

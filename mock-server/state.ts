@@ -13,10 +13,10 @@ import { AppSessions } from './app-sessions.ts';
 import { MockClock } from './clock.ts';
 import { FaultStore } from './fault-store.ts';
 import { JwtVerifier } from './identity/jwt-verifier.ts';
-import { TokenIssuer } from './identity/token-issuer.ts';
+import { TokenIssuer, type IssuedToken, type TokenRequest } from './identity/token-issuer.ts';
 import { Journal } from './journal/journal.ts';
 import { SessionStore } from './session-store.ts';
-import type { MockServerOptions } from './types.ts';
+import type { IssuedTokenEntry, MockServerOptions } from './types.ts';
 import { Workspace } from './workspace.ts';
 
 export interface WorkspacePolicy {
@@ -39,6 +39,8 @@ export interface MockState {
   issuer: TokenIssuer;
   /** Sign-ins at the token service that stands in for the app's backend. */
   appSessions: AppSessions;
+  /** Every JWT minted, in order: the timeline refresh checks compare requests against. */
+  issuedTokens: IssuedTokenEntry[];
 }
 
 export async function createMockState(options: MockServerOptions, spillFileDefault: string): Promise<MockState> {
@@ -65,6 +67,7 @@ export async function createMockState(options: MockServerOptions, spillFileDefau
       () => clock.nowS(),
     ),
     appSessions: new AppSessions(),
+    issuedTokens: [],
   };
 }
 
@@ -75,6 +78,23 @@ export function resetState(state: MockState, all: boolean): void {
   state.faults.clear();
   state.clock.reset();
   state.appSessions.clear();
+  state.issuedTokens.length = 0;
   if (all) state.workspace.clear();
   else state.workspace.restoreSeed();
+}
+
+/** Mints a JWT and logs it, so token timelines know when each token came into the world. */
+export async function issueToken(state: MockState, request: TokenRequest, via: IssuedTokenEntry['via']): Promise<IssuedToken> {
+  const issued = await state.issuer.issue(request);
+  const numeric = (name: string): number | null => (typeof issued.claims[name] === 'number' ? (issued.claims[name] as number) : null);
+  state.issuedTokens.push({
+    fingerprint: issued.fingerprint,
+    user_id: typeof issued.claims['user_id'] === 'string' ? issued.claims['user_id'] : null,
+    iat: numeric('iat'),
+    exp: numeric('exp'),
+    after_seq: state.journal.latestSeq,
+    time: new Date(state.clock.nowMs()).toISOString(),
+    via,
+  });
+  return issued;
 }

@@ -2,7 +2,7 @@ import express, { type Request, Router } from 'express';
 import { emptyToUndefined, parseOrThrow } from './admin/validation.ts';
 import { tokenServiceJwtBody, tokenServiceLoginBody } from './admin/schemas.ts';
 import { APP_SESSION_COOKIE } from './constants.ts';
-import type { MockState } from './state.ts';
+import { issueToken, type MockState } from './state.ts';
 
 /**
  * Stands in for the customer's own backend: sign in as a workspace user (an app session cookie,
@@ -45,7 +45,7 @@ export function tokenServiceRouter(state: MockState): Router {
       return;
     }
     const email = state.workspace.getUser(userId)?.email ?? undefined;
-    const issued = await state.issuer.issue({ user_id: userId, ...(email ? { email } : {}), ...(body?.ttl_s ? { ttl_s: body.ttl_s } : {}) });
+    const issued = await issueToken(state, { user_id: userId, ...(email ? { email } : {}), ...(body?.ttl_s ? { ttl_s: body.ttl_s } : {}) }, 'token-service');
     res.json({ token: issued.token, fingerprint: issued.fingerprint, user_id: userId, exp: issued.claims['exp'] });
   });
 

@@ -106,6 +106,20 @@ export interface SeedUser {
   conversations?: string[];
 }
 
+export type StaticRoute = { path: string; dir: string } | { path: string; file: string };
+
+/** A JWT the mock minted (admin `/tokens` or the token service), for token timelines. */
+export interface IssuedTokenEntry {
+  fingerprint: string;
+  user_id: string | null;
+  iat: number | null;
+  exp: number | null;
+  /** Journal seq at the moment of issue: requests after it may carry this token. */
+  after_seq: number;
+  time: string;
+  via: 'admin' | 'token-service';
+}
+
 export interface MockServerOptions {
   /** Port to listen on; 0 picks a free one. Default 4010. */
   port?: number;
@@ -132,8 +146,11 @@ export interface MockServerOptions {
   spillFile?: string;
   /** Default TTL for tokens issued by the admin API and the token service. Default 3600. */
   defaultTokenTtlS?: number;
-  /** Static folders to serve, e.g. a messenger bundle under `/widget`. */
-  staticRoutes?: { path: string; dir: string }[];
+  /**
+   * Static assets served beside the API, e.g. a messenger bundle: `{path, dir}` serves a folder,
+   * `{path, file}` serves one file for every URL under `path` (`/widget/<app_id>`).
+   */
+  staticRoutes?: StaticRoute[];
   /**
    * Switches used by the benchmark to measure the bare express stack: with `verify: false`
    * identity comes from the claimed user_data, with `journal: false` nothing is recorded.

@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
 import { MarkExistsError } from '../journal/journal.ts';
-import { resetState, type MockState } from '../state.ts';
+import type { TokenRequest } from '../identity/token-issuer.ts';
+import { issueToken, resetState, type MockState } from '../state.ts';
 import type { RecordFilter } from '../types.ts';
 import type { User } from '../workspace.ts';
 import { HAR_CREATOR, harEntry } from './export-formats.ts';
@@ -9,6 +10,7 @@ import {
   createUserBody,
   exportQuery,
   faultBody,
+  issuedTokensQuery,
   issueTokenBody,
   markBody,
   requestsQuery,
@@ -64,8 +66,12 @@ export function adminRouter(state: MockState, baseUrl: () => string): Router {
 
   router.post('/tokens', async (req, res) => {
     const body = parseOrThrow(issueTokenBody, req.body, 'body');
-    const issued = await state.issuer.issue(body as Parameters<typeof state.issuer.issue>[0]);
-    res.json(issued);
+    res.json(await issueToken(state, body as TokenRequest, 'admin'));
+  });
+
+  router.get('/tokens', (req, res) => {
+    const { user_id } = parseOrThrow(issuedTokensQuery, req.query, 'query');
+    res.json({ tokens: state.issuedTokens.filter((entry) => user_id === undefined || entry.user_id === user_id) });
   });
 
   router.get('/marks', (_req, res) => {

@@ -22,6 +22,8 @@ export const issueTokenBody = z.strictObject({
   alg: z.enum(ISSUABLE_ALGS as [string, ...string[]]).optional(),
 });
 
+export const issuedTokensQuery = z.strictObject({ user_id: z.string().min(1).optional() });
+
 export const markBody = z.strictObject({ label: z.string().min(1).max(200) });
 
 export const resetBody = z.strictObject({ all: z.boolean().optional() }).optional();

@@ -63,3 +63,22 @@ describe('token service (stands in for the app backend)', () => {
     assert.notEqual(first.body['fingerprint'], second.body['fingerprint']);
   });
 });
+
+describe('token issuance log', () => {
+  beforeEach(() => mock.admin.reset());
+
+  it('logs every minted token with its user, expiry and the journal position it was minted at', async () => {
+    const fromAdmin = await mock.admin.token('alice', { ttl_s: 60 });
+    const login = await call('/login', { body: { user_id: 'bob' } });
+    const fromService = await call('/jwt', { bearer: login.body['app_session'] as string });
+    const log = await mock.admin.issuedTokens();
+    assert.deepEqual(log.map((entry) => [entry.fingerprint, entry.user_id, entry.via]), [
+      [fromAdmin.fingerprint, 'alice', 'admin'],
+      [fromService.body['fingerprint'], 'bob', 'token-service'],
+    ]);
+    assert.equal(log[0]!.exp! - log[0]!.iat!, 60);
+    assert.deepEqual((await mock.admin.issuedTokens('bob')).length, 1);
+    await mock.admin.reset();
+    assert.deepEqual(await mock.admin.issuedTokens(), []);
+  });
+});
