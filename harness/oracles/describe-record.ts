@@ -1,0 +1,16 @@
+import type { JournalRecord } from '../../mock-server/types.ts';
+
+/** `#12 POST /messenger/web/ping (android)` — how every message names a request. */
+export function describeRecord(record: JournalRecord): string {
+  const platform = record.platform === 'web' ? '' : ` (${record.platform})`;
+  return `#${record.seq} ${record.method} ${record.path}${platform} at ${record.time}`;
+}
+
+/** `JWT 3f2a9c81d0e4 (claims.user_id alice, valid, expires in 240 s)`. */
+export function describeJwt(record: JournalRecord): string {
+  const jwt = record.jwt;
+  if (!jwt) return 'no JWT';
+  const user = typeof jwt.claims?.['user_id'] === 'string' ? jwt.claims['user_id'] : '(none)';
+  const expiry = jwt.exp_in_s === null ? 'no exp' : jwt.exp_in_s >= 0 ? `expires in ${jwt.exp_in_s} s` : `expired ${-jwt.exp_in_s} s before receipt`;
+  return `JWT ${jwt.fingerprint} (claims.user_id ${user}, ${jwt.status}, ${expiry}, at ${jwt.location})`;
+}

@@ -1,0 +1,12 @@
+export * from './types.ts';
+export { describeJwt, describeRecord } from './describe-record.ts';
+export { priorUser } from './prior-user.ts';
+export {
+  identifiedRequestsCarryJwt,
+  requestsCarryFreshTokens,
+  requestsCarryNoTraceOf,
+  requestsResolveAsVisitor,
+  responsesServeNothingOf,
+  type RefreshPoint,
+} from './request-oracles.ts';
+export { stateHoldsNothingOf, textShowsNothingOf } from './content-oracles.ts';

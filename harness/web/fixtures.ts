@@ -1,0 +1,122 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { test as base, expect as baseExpect } from '@playwright/test';
+import * as allure from 'allure-js-commons';
+import { createMockServer, type RunningMockServer } from '../../mock-server/index.ts';
+import { MockAdminClient } from '../admin-client.ts';
+import type { Check } from '../check.ts';
+import { jwtTimeline } from '../jwt-timeline.ts';
+import { identityMatchers } from '../matchers.ts';
+import { clientState } from './evidence.ts';
+import { loadWebSubject } from './subject-loader.ts';
+import type { RunningWebSubject, WebSubject } from './subject.ts';
+import { WebSession } from './web-session.ts';
+
+export interface WebWorkerOptions {
+  /** App variant of the subject (WEB_VARIANT); the first of `subject.variants` is the correct one. */
+  webVariant: string;
+  /** Messenger profile (WEB_PROFILE), or a module path (WEB_PROFILE_MODULE). */
+  webProfile: string;
+  webProfileModule: string | undefined;
+  jwtTtlS: number;
+  jwtRefreshS: number;
+}
+
+interface WebWorkerFixtures extends WebWorkerOptions {
+  subject: WebSubject;
+  mock: RunningMockServer;
+  admin: MockAdminClient;
+  app: RunningWebSubject;
+}
+
+interface WebTestFixtures {
+  web: WebSession;
+  /** Labels the running test with its check: a Playwright annotation and Allure labels. */
+  describeCheck: (check: Check) => Promise<void>;
+  /** Resets the mock before each test and attaches the evidence after it. */
+  evidence: void;
+}
+
+const envNumber = (name: string, fallback: number): number => (process.env[name] ? Number(process.env[name]) : fallback);
+
+export const test = base.extend<WebTestFixtures, WebWorkerFixtures>({
+  webVariant: [process.env['WEB_VARIANT'] ?? 'correct', { option: true, scope: 'worker' }],
+  webProfile: [process.env['WEB_PROFILE'] ?? 'correct', { option: true, scope: 'worker' }],
+  webProfileModule: [process.env['WEB_PROFILE_MODULE'], { option: true, scope: 'worker' }],
+  jwtTtlS: [envNumber('JWT_TTL_S', 300), { option: true, scope: 'worker' }],
+  jwtRefreshS: [envNumber('JWT_REFRESH_S', 240), { option: true, scope: 'worker' }],
+
+  subject: [async ({}, use) => use(await loadWebSubject()), { scope: 'worker' }],
+
+  mock: [
+    async ({ subject }, use, workerInfo) => {
+      const dir = resolve('reports/web/mock');
+      mkdirSync(dir, { recursive: true });
+      const mock = await createMockServer({
+        port: 0,
+        staticRoutes: (await subject.mockAssets?.()) ?? [],
+        spillFile: join(dir, `journal-spill-${workerInfo.project.name.replace(/\W+/g, '_')}-${workerInfo.workerIndex}.ndjson`),
+      });
+      await use(mock);
+      await mock.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  admin: [async ({ mock }, use) => use(new MockAdminClient(mock.url)), { scope: 'worker' }],
+
+  app: [
+    async ({ subject, mock, webVariant, webProfile, webProfileModule, jwtTtlS, jwtRefreshS }, use) => {
+      const app = await subject.start({
+        mockUrl: mock.url,
+        appId: mock.appId,
+        variant: webVariant,
+        profile: webProfile,
+        ...(webProfileModule ? { profileModule: resolve(webProfileModule) } : {}),
+        jwtTtlS,
+        jwtRefreshS,
+      });
+      await use(app);
+      await app.stop();
+    },
+    { scope: 'worker' },
+  ],
+
+  evidence: [
+    async ({ admin, page }, use, testInfo) => {
+      await admin.reset();
+      await use();
+      const records = await admin.requests();
+      const issued = await admin.issuedTokens();
+      await testInfo.attach('jwt-timeline.txt', { body: jwtTimeline(records, issued), contentType: 'text/plain' });
+      await testInfo.attach('journal.ndjson', { body: records.map((record) => JSON.stringify(record)).join('\n'), contentType: 'application/x-ndjson' });
+      if (!page.isClosed()) {
+        await testInfo.attach('screenshot.png', { body: await page.screenshot(), contentType: 'image/png' });
+        const state = await clientState(page).catch(() => []);
+        await testInfo.attach('client-state.json', { body: JSON.stringify(state, null, 2), contentType: 'application/json' });
+      }
+    },
+    { auto: true },
+  ],
+
+  web: async ({ page, subject, app, admin }, use) => {
+    await use(new WebSession(page, subject, app, admin));
+  },
+
+  describeCheck: async ({ subject, webVariant, webProfile, webProfileModule }, use, testInfo) => {
+    await use(async (check) => {
+      testInfo.annotations.push({ type: 'check', description: check.id }, { type: 'source', description: check.source });
+      await allure.allureId(check.id);
+      await allure.label('check', check.id);
+      await allure.epic('Identity conformance');
+      await allure.feature('web');
+      await allure.story(`${check.id}: ${check.title}`);
+      await allure.description(`${check.statement}\n\nSource: ${check.source}\n\nEvidence: ${check.evidence.join(', ')}`);
+      await allure.parameter('subject', subject.name);
+      await allure.parameter('variant', webVariant);
+      await allure.parameter('profile', webProfileModule ?? webProfile);
+    });
+  },
+});
+
+export const expect = baseExpect.extend(identityMatchers);

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { ORACLE_MARK } from '../matchers.ts';
+import type { CellResult } from '../self-test/verdicts.ts';
+
+interface JsonResult {
+  status: string;
+  duration: number;
+  errors?: { message?: string }[];
+}
+interface JsonSpec {
+  title: string;
+  tests: { projectName: string; results: JsonResult[] }[];
+}
+interface JsonSuite {
+  specs?: JsonSpec[];
+  suites?: JsonSuite[];
+}
+export interface PlaywrightJsonReport {
+  suites: JsonSuite[];
+  stats: { expected: number; unexpected: number; flaky: number; skipped: number; duration: number };
+  errors?: { message?: string }[];
+}
+
+export function readPlaywrightReport(file: string): PlaywrightJsonReport {
+  return JSON.parse(readFileSync(file, 'utf8')) as PlaywrightJsonReport;
+}
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** One result per project × check, the check ID taken from the test title's first word. */
+export function cellResults(report: PlaywrightJsonReport): CellResult[] {
+  const results: CellResult[] = [];
+  const walk = (suite: JsonSuite): void => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        const last = test.results.at(-1);
+        const messages = (last?.errors ?? []).map((error) => (error.message ?? '').replace(ANSI, ''));
+        const outcome = !last ? 'missing' : last.status === 'passed' ? 'passed' : messages.length > 0 && messages.every((message) => message.includes(ORACLE_MARK)) ? 'caught' : 'error';
+        const firstLine = messages.map((message) => message.split('\n').find((line) => line.includes(ORACLE_MARK)) ?? message.split('\n')[0] ?? '')[0] ?? '';
+        results.push({
+          cell: test.projectName,
+          check: spec.title.split(' ')[0]!,
+          outcome,
+          reason: firstLine.replace(ORACLE_MARK, '').trim() || (last?.status ?? 'not run'),
+          durationMs: last?.duration ?? 0,
+        });
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites) walk(suite);
+  return results;
+}

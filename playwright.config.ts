@@ -1,0 +1,37 @@
+import { defineConfig } from '@playwright/test';
+import type { WebWorkerOptions } from './harness/web/fixtures.ts';
+import { chromiumLaunchOptions } from './harness/web/browser.ts';
+import { WEB_SELF_TEST_CELLS } from './specs/web/expected-verdicts.ts';
+
+/**
+ * Browser conformance. By default one project runs the checks against the subject chosen by
+ * WEB_SUBJECT / WEB_VARIANT / WEB_PROFILE (the bundled reference app with the correct messenger).
+ * With SELF_TEST=1 every bundled variant × profile pair becomes a project: the self-test matrix.
+ */
+const selfTest = process.env['SELF_TEST'] === '1';
+const reports = process.env['WEB_REPORTS_DIR'] ?? 'reports/web';
+
+const projects = selfTest
+  ? WEB_SELF_TEST_CELLS.map((cell) => ({ name: `${cell.variant}×${cell.profile}`, use: { webVariant: cell.variant, webProfile: cell.profile } }))
+  : [{ name: 'web' }];
+
+export default defineConfig<WebWorkerOptions>({
+  testDir: 'specs/web',
+  outputDir: `${reports}/test-output`,
+  fullyParallel: true,
+  workers: Number(process.env['WEB_WORKERS'] ?? 2),
+  retries: 0,
+  forbidOnly: Boolean(process.env['CI']),
+  timeout: 60_000,
+  reporter: [
+    [process.env['CI'] ? 'dot' : 'list'],
+    ['json', { outputFile: `${reports}/results.json` }],
+    ['allure-playwright', { resultsDir: `${reports}/allure-results`, detail: false }],
+  ],
+  use: {
+    launchOptions: chromiumLaunchOptions(),
+    // Traces cost a third of the matrix's time; the conformance run keeps them for failures.
+    trace: selfTest ? 'off' : 'retain-on-failure',
+  },
+  projects,
+});

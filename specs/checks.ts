@@ -1,0 +1,52 @@
+import { defineCheck } from '../harness/check.ts';
+
+const SEED_WEB = 'Intercom Community: "Issue with Web Messenger after Intercom(\'shutdown\') and Intercom(\'boot\')" (shared/seeds/000_fb1a9aa144e2f9f3.txt)';
+const SHUTDOWN_DOC = 'https://www.intercom.com/help/en/articles/ "How do I end a user\'s session" and developers.intercom.com installing-intercom/web/methods (shutdown)';
+const SEED_MOBILE = 'Intercom Community: "Short lived JWT refresh on mobile using react-native-intercom SDK" (shared/seeds/001_0fe6b4125e7a5a1b.txt)';
+
+export const WEB_LOGOUT_01 = defineCheck({
+  id: 'WEB-LOGOUT-01',
+  title: 'logout then reload leaves no prior-user data anywhere',
+  statement:
+    'After a signed-in user logs out and the page reloads, nothing of that user remains: no later messenger request carries their JWT, identifiers or session token, no response carries their data, no cookie or web storage holds it, and the messenger shows none of it.',
+  source: `${SEED_WEB}; ${SHUTDOWN_DOC}`,
+  evidence: ['requests', 'responses', 'client-state', 'visible-text'],
+});
+
+export const WEB_SWITCH_01 = defineCheck({
+  id: 'WEB-SWITCH-01',
+  title: 'user switch without reload shows only the new user',
+  statement:
+    'When user A logs out and user B logs in within the same page (no reload), every request and response after A\'s logout is free of A, client state holds nothing of A, and the messenger shows B\'s data and none of A\'s.',
+  source: `${SHUTDOWN_DOC}; react-use-intercom PR #481 (shutdown left window.intercomSettings behind)`,
+  evidence: ['requests', 'responses', 'client-state', 'visible-text'],
+});
+
+export const WEB_VISITOR_01 = defineCheck({
+  id: 'WEB-VISITOR-01',
+  title: 'a visitor after logout resumes nothing of the prior user',
+  statement:
+    'After logout, the anonymous visitor the page boots is resolved by the server as a lead, never as the prior user: not through a leftover session cookie, not through stale settings, and replaying the session cookie the browser now holds resumes no user.',
+  source: `${SEED_WEB}; intercom-rails #327 (the session token stays valid server-side)`,
+  evidence: ['requests', 'client-state'],
+});
+
+export const WEB_JWT_REFRESH_01 = defineCheck({
+  id: 'WEB-JWT-REFRESH-01',
+  title: 'every request after a refresh carries the newest token; none expired',
+  statement:
+    'With a 5-minute JWT refreshed every 4 minutes over a 30-minute session, every messenger request after each refresh carries the refreshed token (or a later one), and no request carries a token that had expired when the server received it.',
+  source: `${SEED_MOBILE} (the same requirement on the web); Intercom: the JWT is validated on every request`,
+  evidence: ['requests'],
+});
+
+export const WEB_JWT_REQUIRED_01 = defineCheck({
+  id: 'WEB-JWT-REQUIRED-01',
+  title: 'every identified request carries a JWT, updates included',
+  statement:
+    'Under enforced identity verification, every messenger request that speaks for a user (boot, open, messages, updates after a token refresh) carries a JWT; none relies on the session alone.',
+  source: 'reference: an update that sends user_id without the JWT gets 403, so every identified update must resend the JWT; Intercom Community thread 13353',
+  evidence: ['requests'],
+});
+
+export const WEB_CHECKS = [WEB_LOGOUT_01, WEB_SWITCH_01, WEB_VISITOR_01, WEB_JWT_REFRESH_01, WEB_JWT_REQUIRED_01] as const;

@@ -1,0 +1,22 @@
+import { expect, test } from '../../harness/web/fixtures.ts';
+import { WEB_LOGOUT_01 } from '../checks.ts';
+
+test(`${WEB_LOGOUT_01.id} ${WEB_LOGOUT_01.title}`, async ({ web, describeCheck }) => {
+  await describeCheck(WEB_LOGOUT_01);
+  await web.open();
+  await web.logIn('alice');
+  await web.openMessenger();
+  await web.assertShows('alice');
+
+  await web.mark('logout');
+  await web.logOut();
+  await web.reload();
+  await web.openMessenger();
+
+  const alice = await web.user('alice');
+  const after = await web.records('logout');
+  expect.soft(after, 'requests after logout').toCarryNoTraceOf(alice);
+  expect.soft(after, 'responses after logout').toServeNothingOf(alice);
+  expect.soft(await web.clientState(), 'cookies and storage after logout').toHoldNothingOf(alice);
+  expect.soft(await web.visibleText(), 'what the visitor sees').toShowNothingOf(alice);
+});

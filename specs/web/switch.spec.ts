@@ -1,0 +1,24 @@
+import { expect, test } from '../../harness/web/fixtures.ts';
+import { WEB_SWITCH_01 } from '../checks.ts';
+
+test(`${WEB_SWITCH_01.id} ${WEB_SWITCH_01.title}`, async ({ web, describeCheck }) => {
+  await describeCheck(WEB_SWITCH_01);
+  await web.open();
+  await web.logIn('alice');
+  await web.openMessenger();
+  await web.assertShows('alice');
+
+  await web.mark('alice-logout');
+  await web.logOut();
+  await web.logIn('bob');
+  await web.openMessenger();
+
+  const alice = await web.user('alice');
+  const after = await web.records('alice-logout');
+  const shown = await web.visibleText();
+  expect.soft(after, 'requests after alice logged out').toCarryNoTraceOf(alice);
+  expect.soft(after, 'responses after alice logged out').toServeNothingOf(alice);
+  expect.soft(await web.clientState(), 'cookies and storage with bob signed in').toHoldNothingOf(alice);
+  expect.soft(shown, 'what bob sees').toShowNothingOf(alice);
+  expect.soft(shown, 'what bob sees').toShowDataOf(await web.user('bob'));
+});

@@ -1,0 +1,23 @@
+import { expect, test } from '../../harness/web/fixtures.ts';
+import { webRequest } from '../../harness/web/replay.ts';
+import { WEB_VISITOR_01 } from '../checks.ts';
+
+test(`${WEB_VISITOR_01.id} ${WEB_VISITOR_01.title}`, async ({ web, mock, describeCheck }) => {
+  await describeCheck(WEB_VISITOR_01);
+  await web.open();
+  await web.logIn('alice');
+  await web.openMessenger();
+
+  await web.mark('logout');
+  await web.logOut();
+  await web.reload();
+  await web.openMessenger();
+
+  // Server-side: what the browser now holds as its session must not resume alice when replayed.
+  const held = await web.sessionCookie(mock.appId);
+  if (held) await webRequest(mock.url, mock.appId, 'ping', { user_data: { anonymous_id: 'replayed-visitor' }, anonymous_session: held });
+
+  const after = await web.records('logout');
+  expect(after.length, 'the visitor booted the messenger').toBeGreaterThan(0);
+  expect.soft(after, 'every request after logout, and the replayed cookie').toResolveOnlyVisitors();
+});
