@@ -1,0 +1,97 @@
+import { ReferenceApp } from './app/reference-app.ts';
+import { TokenServiceClient } from './app/token-service-client.ts';
+import { platformTree, type PlatformNode } from './app/ui-tree.ts';
+import { VirtualClock } from './app/virtual-clock.ts';
+import { EventLog } from './event-log.ts';
+import { IntercomSdkModel } from './sdk/intercom-sdk-model.ts';
+import { MessengerTransport } from './sdk/messenger-transport.ts';
+import { activeHooks } from './sdk/profile-hooks.ts';
+import { sdkUserAgent } from './sdk/user-agent.ts';
+import type { AdvanceReport, SdkProfile, SimInfo, SimOptions } from './types.ts';
+
+/**
+ * One simulated device: its virtual clock, the reference app and the SDK model inside it, wired
+ * for one platform and one profile. The driver only translates WebDriver commands into calls here.
+ */
+export class SimulatedDevice {
+  readonly clock = new VirtualClock();
+  readonly events = new EventLog(() => this.clock.now());
+  readonly app: ReferenceApp;
+  readonly sdk: IntercomSdkModel;
+  readonly userAgent: string;
+  private readonly profileActive: boolean;
+
+  constructor(
+    readonly options: SimOptions,
+    readonly profile: SdkProfile,
+  ) {
+    const hooks = activeHooks(profile, options.platform);
+    this.profileActive = hooks.active;
+    this.userAgent = sdkUserAgent(options.platform, options.sdkVersion, options.platformVersion);
+    const namespaceHeader: Record<string, string> = options.namespace ? { 'x-mock-ns': options.namespace } : {};
+    this.sdk = new IntercomSdkModel({
+      platform: options.platform,
+      hooks,
+      events: this.events,
+      transport: new MessengerTransport({
+        baseUrl: options.mockServerUrl,
+        appId: options.intercomAppId,
+        deviceIdentifier: options.deviceIdentifier,
+        userAgent: this.userAgent,
+        namespace: options.namespace,
+      }),
+    });
+    this.app = new ReferenceApp({
+      sdk: this.sdk,
+      tokenService: new TokenServiceClient(options.tokenServiceUrl, namespaceHeader),
+      clock: this.clock,
+      hooks,
+      events: this.events,
+      jwtTtlS: options.jwtTtlS,
+      jwtRefreshS: options.jwtRefreshS,
+    });
+    this.events.record('device.boot', `${options.platform}, profile ${profile.name}${hooks.active ? '' : ' (no effect on this platform)'}`);
+  }
+
+  /** The screen as the platform's driver would show it: the app, or the home screen while it is in the background. */
+  tree(): PlatformNode {
+    return platformTree(this.options.platform, this.app.isInForeground() ? this.app.render() : null);
+  }
+
+  advanceClock(seconds: number): Promise<AdvanceReport> {
+    return this.clock.advance(seconds);
+  }
+
+  /**
+   * Sends the app to the background. With `seconds` ≥ 0 it stays there for that long on the virtual
+   * clock (timers suspended) and comes back; without, it stays until `activate`.
+   */
+  async background(seconds: number | null): Promise<void> {
+    this.app.goToBackground();
+    if (seconds === null) return;
+    await this.clock.advance(seconds);
+    await this.app.returnToForeground();
+  }
+
+  activate(): Promise<void> {
+    return this.app.returnToForeground();
+  }
+
+  info(): SimInfo {
+    const { name, description, platforms, source } = this.profile;
+    return {
+      platform: this.options.platform,
+      device_identifier: this.options.deviceIdentifier,
+      user_agent: this.userAgent,
+      profile: { name, description, platforms, source, active: this.profileActive },
+      clock: { now_s: this.clock.now(), suspended: this.clock.isSuspended(), timers: this.clock.pending() },
+      app: this.app.describe(),
+      sdk: this.sdk.describe(),
+      events: this.events.latest(),
+    };
+  }
+
+  shutdown(): void {
+    this.app.shutdown();
+  }
+}

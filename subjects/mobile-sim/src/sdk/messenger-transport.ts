@@ -1,0 +1,35 @@
+import { postJson, type JsonResponse } from '../net/post-json.ts';
+
+export interface TransportOptions {
+  /** Base of the messenger API, e.g. the mock's URL; paths go under `/messenger/mobile/`. */
+  baseUrl: string;
+  appId: string;
+  deviceIdentifier: string;
+  userAgent: string;
+  /** `X-Mock-Ns` for a mock shared by parallel sessions. */
+  namespace: string | null;
+}
+
+/**
+ * The SDK's HTTP client: `POST {base}/messenger/mobile/{path}` with a JSON body that always carries
+ * `app_id` and `device_identifier`, under the platform's User-Agent. What else goes in the body
+ * (JWT, session, user) is the SDK model's decision.
+ */
+export class MessengerTransport {
+  private readonly baseUrl: string;
+
+  constructor(private readonly options: TransportOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+  }
+
+  get userAgent(): string {
+    return this.options.userAgent;
+  }
+
+  post(path: string, fields: Record<string, unknown>): Promise<JsonResponse> {
+    const headers: Record<string, string> = { 'user-agent': this.options.userAgent };
+    if (this.options.namespace) headers['x-mock-ns'] = this.options.namespace;
+    const body = { app_id: this.options.appId, device_identifier: this.options.deviceIdentifier, ...fields };
+    return postJson(`${this.baseUrl}/messenger/mobile/${path}`, body, headers);
+  }
+}

@@ -1,0 +1,128 @@
+/** The simulated device's parts on their own: virtual clock, xpath subset, profiles, capabilities. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { VirtualClock } from '../../subjects/mobile-sim/src/app/virtual-clock.ts';
+import { evaluateXpath, parseXpath, XpathError } from '../../subjects/mobile-sim/src/app/xpath.ts';
+import { platformTree, toXml } from '../../subjects/mobile-sim/src/app/ui-tree.ts';
+import { readSimOptions } from '../../subjects/mobile-sim/src/capabilities.ts';
+import { activeHooks } from '../../subjects/mobile-sim/src/sdk/profile-hooks.ts';
+import { selectProfile, validateProfile } from '../../subjects/mobile-sim/src/sdk/profile-loader.ts';
+import type { UiNode } from '../../subjects/mobile-sim/src/types.ts';
+
+describe('virtual clock', () => {
+  it('fires due timers in due order at their own instant, awaiting each one’s work before the next', async () => {
+    const clock = new VirtualClock();
+    const seen: string[] = [];
+    clock.schedule(20, 'b', async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      seen.push(`b@${clock.now()}`);
+    });
+    clock.schedule(10, 'a', () => {
+      seen.push(`a@${clock.now()}`);
+      clock.schedule(5, 'a2', () => void seen.push(`a2@${clock.now()}`));
+    });
+    clock.schedule(31, 'late', () => void seen.push('late'));
+    const report = await clock.advance(30);
+    assert.deepEqual(seen, ['a@10', 'a2@15', 'b@20']);
+    assert.deepEqual(report.fired.map((timer) => timer.label), ['a', 'a2', 'b']);
+    assert.equal(clock.now(), 30);
+    assert.deepEqual(clock.pending(), [{ label: 'late', due_s: 31 }]);
+  });
+
+  it('while suspended moves time but fires nothing; resume fires what fell due', async () => {
+    const clock = new VirtualClock();
+    let fired = 0;
+    clock.schedule(10, 'refresh', () => void (fired += 1));
+    clock.suspend();
+    const report = await clock.advance(60);
+    assert.equal(fired, 0);
+    assert.equal(report.suspended, true);
+    assert.deepEqual(await clock.resume(), [{ label: 'refresh', at_s: 60 }]);
+    assert.equal(fired, 1);
+  });
+
+  it('a failing timer is reported, the others still fire; bad input is refused', async () => {
+    const clock = new VirtualClock();
+    clock.schedule(1, 'boom', () => {
+      throw new Error('backend down');
+    });
+    clock.schedule(2, 'fine', () => undefined);
+    const report = await clock.advance(5);
+    assert.deepEqual(report.fired, [{ label: 'boom', at_s: 1, error: 'backend down' }, { label: 'fine', at_s: 2 }]);
+    await assert.rejects(clock.advance(-1), /seconds must be a finite number ≥ 0/);
+  });
+});
+
+describe('xpath subset', () => {
+  const app: UiNode = {
+    key: 'app',
+    role: 'screen',
+    children: [
+      { key: 'status', role: 'text', accessibilityId: 'status', text: 'Signed out' },
+      { key: 'a', role: 'button', accessibilityId: 'login-alice', text: 'Sign in as Alice' },
+      { key: 'b', role: 'button', accessibilityId: 'login-bob', text: 'Sign in as Bob' },
+    ],
+  };
+  const android = platformTree('android', app);
+  const ios = platformTree('ios', app);
+  const keys = (selector: string, root = android): string[] => evaluateXpath(parseXpath(selector), root).map((node) => node.key);
+
+  it('finds by attribute, tag, contains, starts-with, position and absolute path', () => {
+    assert.deepEqual(keys('//*[@content-desc="login-bob"]'), ['b']);
+    assert.deepEqual(keys('//android.widget.Button'), ['a', 'b']);
+    assert.deepEqual(keys("//android.widget.Button[contains(@text, 'Bob')]"), ['b']);
+    assert.deepEqual(keys('//*[starts-with(@content-desc,"login-") and @text="Sign in as Alice"]'), ['a']);
+    assert.deepEqual(keys('//android.widget.Button[2]'), ['b']);
+    assert.deepEqual(keys('/hierarchy/android.widget.FrameLayout/*/android.widget.TextView'), ['status']);
+    assert.deepEqual(keys('//*[@name="status"]', ios), ['status']);
+    assert.deepEqual(keys('//XCUIElementTypeButton[@label="Sign in as Bob"]', ios), ['b']);
+  });
+
+  it('refuses what it does not support, saying what is supported', () => {
+    assert.throws(() => parseXpath('//*[@a="x" or @b="y"]'), (error: unknown) => error instanceof XpathError && /expected "\]"/.test(error.message) && /supported:/.test(error.message));
+    assert.throws(() => parseXpath('ancestor::x'), /expected "\/" or "\/\/"/);
+  });
+
+  it('page source escapes what XML needs escaped', () => {
+    const xml = toXml(platformTree('android', { key: 'app', role: 'screen', children: [{ key: 't', role: 'text', text: 'a < b & "c"' }] }), 'android');
+    assert.match(xml, /text="a &lt; b &amp; &quot;c&quot;"/);
+  });
+});
+
+describe('profiles', () => {
+  it('built-in names resolve; hooks apply only on the platforms a profile names', async () => {
+    const stale = await selectProfile('android-stale-jwt', undefined);
+    const context = { path: 'open', current: 'new', sessionJwt: 'old', hasSession: true };
+    assert.equal(activeHooks(stale, 'android').requestJwt(context), 'old');
+    assert.equal(activeHooks(stale, 'ios').requestJwt(context), 'new');
+    assert.equal(activeHooks(stale, 'ios').active, false);
+    assert.equal((await selectProfile(undefined, undefined)).name, 'correct');
+  });
+
+  it('a hook that returns the wrong shape fails with a sentence naming the hook', () => {
+    const profile = validateProfile(
+      { name: 'odd', description: 'd', platforms: ['ios'], source: 'https://example.test', hooks: { resume: () => [() => Promise.resolve()], requestJwt: () => 42 } },
+      'test',
+    );
+    const hooks = activeHooks(profile, 'ios');
+    const steps = { refreshJwtIfDue: async () => undefined, sdkForeground: async () => undefined };
+    assert.throws(() => hooks.resume(steps), /profile "odd": hooks.resume must return an array of the steps it was given/);
+    assert.throws(() => hooks.requestJwt({ path: 'users', current: null, sessionJwt: null, hasSession: false }), /hooks.requestJwt must return a JWT string or null, got 42/);
+  });
+
+  it('a relative module path is refused before anything is imported', async () => {
+    await assert.rejects(selectProfile(undefined, './profile.mjs'), /must be an absolute path/);
+  });
+});
+
+describe('capabilities', () => {
+  it('defaults follow the seed: 300 s JWTs refreshed every 240 s, against the mock on :4010', () => {
+    const options = readSimOptions({ platformName: 'iOS' });
+    assert.equal(options.platform, 'ios');
+    assert.equal(options.jwtTtlS, 300);
+    assert.equal(options.jwtRefreshS, 240);
+    assert.equal(options.mockServerUrl, 'http://127.0.0.1:4010');
+    assert.equal(options.tokenServiceUrl, 'http://127.0.0.1:4010/app-backend');
+    assert.equal(readSimOptions({ platformName: 'Android', udid: 'device-1' }).deviceIdentifier, 'device-1');
+  });
+});
