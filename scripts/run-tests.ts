@@ -4,7 +4,7 @@
  * when a runner ran no test at all.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface Tally {
@@ -52,7 +52,20 @@ async function nodeTests(): Promise<Tally> {
   };
 }
 
+/**
+ * A self-test matrix (scripts/self-test-*.ts): each cell × check is one test, passed when its
+ * verdict matches the expected-verdict table. The script writes its counts to kill-table.json.
+ */
+async function selfTest(runner: string, script: string, table: string): Promise<Tally> {
+  rmSync(table, { force: true });
+  const exitCode = await run(process.execPath, ['--import', 'tsx', script]);
+  if (!existsSync(table)) return { runner, passed: 0, failed: 1, skipped: 0, exitCode };
+  const { passed, failed } = JSON.parse(readFileSync(table, 'utf8')) as { passed: number; failed: number };
+  return { runner, passed, failed, skipped: 0, exitCode };
+}
+
 const tallies: Tally[] = [await nodeTests()];
+tallies.push(await selfTest('web matrix', 'scripts/self-test-web.ts', 'reports/self-test/web/kill-table.json'));
 
 console.log('');
 for (const tally of tallies) {
