@@ -66,6 +66,7 @@ async function selfTest(runner: string, script: string, table: string): Promise<
 
 const tallies: Tally[] = [await nodeTests()];
 tallies.push(await selfTest('web matrix', 'scripts/self-test-web.ts', 'reports/self-test/web/kill-table.json'));
+tallies.push(await selfTest('mobile matrix', 'scripts/self-test-mobile.ts', 'reports/self-test/mobile/kill-table.json'));
 
 console.log('');
 for (const tally of tallies) {

@@ -50,3 +50,44 @@ export const WEB_JWT_REQUIRED_01 = defineCheck({
 });
 
 export const WEB_CHECKS = [WEB_LOGOUT_01, WEB_SWITCH_01, WEB_VISITOR_01, WEB_JWT_REFRESH_01, WEB_JWT_REQUIRED_01] as const;
+
+const LOGOUT_DOC_MOBILE = 'Intercom mobile SDK logout() (intercom-ios Intercom.h 19.x, intercom-android): "dismiss any Intercom UI and clear Intercom\'s local cache" (shared/reference/intercom-behaviour.md)';
+const IOS_PR_397 = 'intercom-ios PR #397 (after logout the messenger still showed the previous user\'s name and data) https://github.com/intercom/intercom-ios/pull/397';
+
+export const MOB_LOGOUT_01 = defineCheck({
+  id: 'MOB-LOGOUT-01',
+  title: 'after logout no prior-user data in the UI tree, the requests or the responses',
+  statement:
+    'After a signed-in user logs out of the app (Intercom logout(), then the app\'s own), and the app goes to the background and comes back, nothing of that user remains: no element of the UI tree holds their name, email, canaries, session token or JWT, the screen shows none of it, no later messenger request carries their JWT, identifiers or session, and no response carries their data.',
+  source: `${LOGOUT_DOC_MOBILE}; ${IOS_PR_397}`,
+  evidence: ['requests', 'responses', 'client-state', 'visible-text'],
+});
+
+export const MOB_SWITCH_01 = defineCheck({
+  id: 'MOB-SWITCH-01',
+  title: 'alice → logout → bob shows only bob\'s data',
+  statement:
+    'When alice logs out and bob signs in on the same device, every request and response after alice\'s logout is free of her, and neither the screen bob sees the moment he is signed in nor the messenger he opens holds or shows anything of alice; it shows bob\'s conversation.',
+  source: `${LOGOUT_DOC_MOBILE}; ${IOS_PR_397}; Android refuses a second login without logout() (error 3002)`,
+  evidence: ['requests', 'responses', 'client-state', 'visible-text'],
+});
+
+export const MOB_JWT_REFRESH_01 = defineCheck({
+  id: 'MOB-JWT-REFRESH-01',
+  title: 'every request after a setUserJwt carries the newest token; none expired, across background/resume',
+  statement:
+    'With a 5-minute JWT the app refreshes every 4 minutes and hands to the SDK with setUserJwt, over a 30-minute session (run at full scale on the device\'s clock) with the app sent to the background for 6 minutes in the middle, every messenger request made after a refresh carries that token or a later one, and no request carries a token that had expired when the server received it — the resume included.',
+  source: `${SEED_MOBILE}; Intercom staff in the thread: "Once set, the SDK attaches that JWT to every request until you replace it"`,
+  evidence: ['requests'],
+});
+
+export const MOB_JWT_ORDER_01 = defineCheck({
+  id: 'MOB-JWT-ORDER-01',
+  title: 'the first identified request already carries a JWT',
+  statement:
+    'Under enforced identity verification, the SDK\'s first request that speaks for the signed-in user (the login, `users`) already carries the JWT, and so does every identified request after it: setUserJwt is called before loginUserWithUserAttributes, never after.',
+  source: `${SEED_MOBILE} (staff: call setUserJwt "before any call that might touch Intercom"); setUserJwt docs: "should be called before any user login takes place" (iOS 18.7.0, Android 15.16.0, React Native 8.6.0)`,
+  evidence: ['requests'],
+});
+
+export const MOB_CHECKS = [MOB_LOGOUT_01, MOB_SWITCH_01, MOB_JWT_REFRESH_01, MOB_JWT_ORDER_01] as const;

@@ -1,0 +1,57 @@
+/**
+ * The mobile self-test: which checks each built-in profile of the simulated SDK must fail, on
+ * each platform. A cell not listed for a check must pass it. `scripts/self-test-mobile.ts` runs
+ * every cell and holds the suite to this table: a fault the table says is caught must fail by an
+ * oracle's verdict (not a crash or a timeout), and everything else must pass.
+ */
+export const MOBILE_PROFILES = ['correct', 'android-stale-jwt', 'logout-keeps-cache', 'login-before-jwt', 'refresh-paused-in-background'] as const;
+export const MOBILE_PLATFORMS = ['Android', 'iOS'] as const;
+
+type Profile = (typeof MOBILE_PROFILES)[number];
+type Platform = (typeof MOBILE_PLATFORMS)[number];
+
+const LOGOUT = 'MOB-LOGOUT-01';
+const SWITCH = 'MOB-SWITCH-01';
+const REFRESH = 'MOB-JWT-REFRESH-01';
+const ORDER = 'MOB-JWT-ORDER-01';
+
+/** Why each fault is caught where it is, one line per cell that fails anything. */
+const FAILS: Partial<Record<`${Profile}×${Platform}`, { checks: string[]; why: string }>> = {
+  'android-stale-jwt×Android': {
+    checks: [REFRESH],
+    why: 'the seed: requests of the live session keep the login JWT, older than each refresh and expired after 5 minutes',
+  },
+  'logout-keeps-cache×Android': {
+    checks: [LOGOUT, SWITCH],
+    why: "logout leaves the messenger up with alice's name and conversation; bob sees them on signing in",
+  },
+  'logout-keeps-cache×iOS': { checks: [LOGOUT, SWITCH], why: 'as on Android (intercom-ios PR #397)' },
+  'login-before-jwt×Android': {
+    checks: [ORDER],
+    why: 'the login (users) goes out without a JWT and is refused; later requests carry the JWT, so nothing leaks and no token is stale',
+  },
+  'login-before-jwt×iOS': { checks: [ORDER], why: 'as on Android' },
+  'refresh-paused-in-background×Android': {
+    checks: [REFRESH],
+    why: "on resume the SDK's open goes out with the JWT that expired in the background, before the refresh lands",
+  },
+  'refresh-paused-in-background×iOS': { checks: [REFRESH], why: 'as on Android' },
+};
+
+export interface MobileSelfTestCell {
+  profile: Profile;
+  platform: Platform;
+  /** `correct×Android`: the cell's name in the kill table. */
+  name: string;
+  /** Checks this cell must fail; every other check must pass. */
+  expectedFailures: readonly string[];
+  why: string;
+}
+
+export const MOBILE_SELF_TEST_CELLS: MobileSelfTestCell[] = MOBILE_PROFILES.flatMap((profile) =>
+  MOBILE_PLATFORMS.map((platform) => {
+    const fails = FAILS[`${profile}×${platform}`];
+    const why = fails?.why ?? (profile === 'android-stale-jwt' ? 'the fault is Android-only: iOS picks up the new JWT' : 'passes every check');
+    return { profile, platform, name: `${profile}×${platform}`, expectedFailures: fails?.checks ?? [], why };
+  }),
+);

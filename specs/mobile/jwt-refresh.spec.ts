@@ -1,0 +1,47 @@
+import { describeCheck, expect, useMobileSession } from '../../harness/mobile/index.ts';
+import { MOB_JWT_REFRESH_01 } from '../checks.ts';
+import { app, appId } from './screens/index.ts';
+
+/** The seed: a 5-minute JWT (the app's default TTL) refreshed every 4 minutes, over a 30-minute session. */
+const SESSION_S = 30 * 60;
+/** A person uses the messenger once a minute: each step's reply is the traffic that must carry the newest token. */
+const STEP_S = 60;
+/** In the middle of the session the app spends 6 minutes in the background: longer than the TTL. */
+const BACKGROUND_AT_S = 15 * 60;
+const BACKGROUND_S = 6 * 60;
+
+describe(MOB_JWT_REFRESH_01.id, () => {
+  const session = useMobileSession(app, { appId });
+
+  it(`${MOB_JWT_REFRESH_01.id} ${MOB_JWT_REFRESH_01.title}`, async () => {
+    await describeCheck(MOB_JWT_REFRESH_01);
+    const mobile = session();
+    await mobile.logIn('alice');
+    await mobile.openMessenger();
+
+    let elapsed = 0;
+    let replies = 0;
+    while (elapsed < SESSION_S) {
+      if (elapsed === BACKGROUND_AT_S) {
+        await mobile.background();
+        await mobile.advanceClock(BACKGROUND_S, STEP_S);
+        await mobile.resume({ awaitForeground: true });
+        elapsed += BACKGROUND_S;
+        continue;
+      }
+      await mobile.advanceClock(STEP_S, STEP_S);
+      elapsed += STEP_S;
+      await mobile.sendReply(`still here at minute ${elapsed / 60}`);
+      replies += 1;
+    }
+
+    // Preconditions of the scenario (plain errors, not verdicts): the session ran and the app refreshed.
+    const issued = await mobile.issuedTokens('alice');
+    const minimum = 1 + Math.floor((SESSION_S - BACKGROUND_S) / 240);
+    if (issued.length < minimum) throw new Error(`precondition failed: the app obtained ${issued.length} JWTs for alice over the session, expected at least ${minimum} (login + a refresh every 4 minutes)`);
+    const records = await mobile.records();
+    if (records.length < replies) throw new Error(`precondition failed: ${records.length} messenger requests for ${replies} replies`);
+
+    await expect(records).toCarryFreshTokens({ userId: 'alice', issued, refreshes: await mobile.refreshPoints('alice') });
+  });
+});

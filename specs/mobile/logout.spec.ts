@@ -1,0 +1,30 @@
+import { describeCheck, expect, SoftVerdicts, useMobileSession } from '../../harness/mobile/index.ts';
+import { MOB_LOGOUT_01 } from '../checks.ts';
+import { app, appId } from './screens/index.ts';
+
+describe(MOB_LOGOUT_01.id, () => {
+  const session = useMobileSession(app, { appId });
+
+  it(`${MOB_LOGOUT_01.id} ${MOB_LOGOUT_01.title}`, async () => {
+    await describeCheck(MOB_LOGOUT_01);
+    const mobile = session();
+    await mobile.logIn('alice');
+    await mobile.openMessenger();
+    await mobile.assertShows('alice');
+
+    await mobile.mark('logout');
+    await mobile.logOut();
+    // Background and back: a lifecycle event on which an SDK that kept anything would talk about it.
+    await mobile.background();
+    await mobile.resume();
+
+    const alice = await mobile.user('alice');
+    const after = await mobile.records('logout');
+    const verdicts = new SoftVerdicts();
+    await verdicts.check('requests after logout', () => expect(after).toCarryNoTraceOf(alice));
+    await verdicts.check('responses after logout', () => expect(after).toServeNothingOf(alice));
+    await verdicts.check('UI tree after logout', async () => expect(await mobile.uiState()).toHoldNothingOf(alice));
+    await verdicts.check('what the screen shows after logout', async () => expect(await mobile.visibleText()).toShowNothingOf(alice));
+    verdicts.assertAll();
+  });
+});

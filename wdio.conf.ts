@@ -1,0 +1,69 @@
+/**
+ * Mobile conformance, shared base (appium-boilerplate's chain: this base → thin per-target configs).
+ *
+ * By default it runs specs/mobile on the simulated device (IntercomSim, subjects/mobile-sim) for
+ * Android and iOS in one run: @wdio/appium-service starts the project's own Appium
+ * (node_modules/appium, log in reports/mobile/appium.log), MockServerLauncher starts one mock
+ * Intercom API per capability, and each capability's spec files run one at a time.
+ *
+ *   npx wdio run wdio.conf.ts                                   # correct profile, Android + iOS
+ *   MOBILE_PROFILE=android-stale-jwt npx wdio run wdio.conf.ts  # a built-in fault profile
+ *   MOBILE_PROFILE_MODULE=./my-profile.mjs npx wdio run wdio.conf.ts
+ *   MOBILE_PLATFORMS=android npx wdio run wdio.conf.ts
+ *
+ * Environment: MOBILE_PROFILE (appium:sdkProfile, default correct) or MOBILE_PROFILES (a comma
+ * list: one capability per profile × platform, the self-test), MOBILE_PROFILE_MODULE
+ * (appium:sdkProfileModule), MOBILE_PLATFORMS (android,ios), MOBILE_WORKERS (parallel sessions,
+ * default 2), MOBILE_SELECTORS (selector map JSON), MOBILE_REPORTS_DIR (default reports/mobile:
+ * allure-results/, appium.log, results/ with one JSON per worker, mock/ journal spills, wdio-logs/).
+ * Real devices: wdio.android.conf.ts, wdio.ios.conf.ts.
+ */
+import { rmSync } from 'node:fs';
+import { attachEvidence, currentSession, MobileResultsReporter, MockServerLauncher, simCapabilitiesFromEnv } from './harness/mobile/index.ts';
+
+const REPORTS = process.env['MOBILE_REPORTS_DIR'] ?? 'reports/mobile';
+const resultsDir = process.env['MOBILE_RESULTS_DIR'] ?? `${REPORTS}/results`;
+
+// Project mode: with APPIUM_HOME unset, Appium finds the drivers recorded in this package.json.
+delete process.env['APPIUM_HOME'];
+
+export const config: WebdriverIO.Config = {
+  runner: 'local',
+  specs: ['./specs/mobile/**/*.spec.ts'],
+  capabilities: simCapabilitiesFromEnv(),
+  maxInstances: Number(process.env['MOBILE_WORKERS'] ?? 2),
+  // One mock per capability, whose clock a spec moves: a capability's spec files must not overlap.
+  maxInstancesPerCapability: 1,
+  logLevel: 'warn',
+  outputDir: `${REPORTS}/wdio-logs`,
+  bail: 0,
+  waitforTimeout: 10_000,
+  connectionRetryTimeout: 60_000,
+  connectionRetryCount: 1,
+  framework: 'mocha',
+  mochaOpts: { ui: 'bdd', timeout: 120_000 },
+  reporters: [
+    'spec',
+    ['allure', { outputDir: `${REPORTS}/allure-results`, disableWebdriverStepsReporting: true, disableWebdriverScreenshotsReporting: true }],
+    [MobileResultsReporter, { outputDir: resultsDir }],
+  ],
+  services: [
+    [MockServerLauncher, { spillDir: `${REPORTS}/mock` }],
+    [
+      'appium',
+      {
+        // No `command`: the service runs node_modules/appium. `args.log` keeps Appium's whole log
+        // (logPath's pipe misses the startup lines); the port is a free one the service picks.
+        args: { address: '127.0.0.1', log: `${REPORTS}/appium.log`, logNoColors: true, logLevel: 'info' },
+      },
+    ],
+  ],
+  // Each run's report stands alone: the per-worker results and Allure results of the last run only.
+  onPrepare() {
+    rmSync(resultsDir, { recursive: true, force: true });
+    rmSync(`${REPORTS}/allure-results`, { recursive: true, force: true });
+  },
+  async afterTest() {
+    await attachEvidence(currentSession());
+  },
+};

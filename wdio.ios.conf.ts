@@ -1,0 +1,26 @@
+/**
+ * Mobile conformance on a real iOS simulator or device (XCUITest), extending wdio.conf.ts.
+ *
+ *   npx appium driver install xcuitest              # once; records appium-xcuitest-driver in package.json
+ *   IOS_DEVICE_NAME="iPhone 15" IOS_PLATFORM_VERSION=17.5 \
+ *   APP_PATH=./MyApp.app MOBILE_SELECTORS=./my-app.selectors.json npx wdio run wdio.ios.conf.ts
+ *
+ * Needs: macOS with Xcode and its command-line tools, a device (IOS_DEVICE_NAME [+
+ * IOS_PLATFORM_VERSION] for a simulator, or IOS_UDID), the app (APP_PATH to a .app/.ipa, or
+ * BUNDLE_ID when installed), and Appium's XCUITest driver. Whatever of that is missing is listed
+ * when the config loads, and the run stops there: nothing is reported as run. This machine has none
+ * of it (Linux, no Xcode, the driver is not installed).
+ *
+ * As on Android, the app's traffic reaches the mock only through a recording proxy the simulator
+ * trusts (`xcrun simctl keychain <udid> add-root-cert`), and MOB-JWT-REFRESH-01 takes 30 real minutes.
+ */
+import { config as base } from './wdio.conf.ts';
+import { iosCapabilities } from './harness/mobile/index.ts';
+
+export const config: WebdriverIO.Config = {
+  ...base,
+  capabilities: [iosCapabilities()],
+  maxInstances: 1,
+  connectionRetryTimeout: 240_000,
+  mochaOpts: { ...base.mochaOpts, timeout: 45 * 60_000 },
+};
