@@ -16,12 +16,24 @@ async function flowDone(page: Page, flows: string[], user?: string): Promise<voi
   );
 }
 
+/**
+ * Waits until the local messenger has loaded and finished every command issued so far, so a step
+ * never races the messenger's reaction to the previous one (an update's re-render, say).
+ */
+async function messengerIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const intercom = (window as unknown as { Intercom?: ((...args: unknown[]) => unknown) & { q?: unknown; pending?: number } }).Intercom;
+    return typeof intercom === 'function' && !('q' in intercom) && intercom.pending === 0;
+  });
+}
+
 /** Runs an action and waits for the messenger frame's next settled render (data-renders counts them). */
 async function afterNextRender(page: Page, action: () => Promise<void>): Promise<void> {
   const body = page.frameLocator('#intercom-frame').locator('body');
   const before = (await page.locator('#intercom-frame').count()) ? Number((await body.getAttribute('data-renders')) ?? 0) : 0;
   await action();
   await page.frameLocator('#intercom-frame').locator(`body[data-renders="${before + 1}"]`).waitFor();
+  await messengerIdle(page);
 }
 
 const referenceWebApp: WebSubject = {
@@ -38,6 +50,7 @@ const referenceWebApp: WebSubject = {
   async open(page, app) {
     await page.goto(app.url);
     await flowDone(page, ['booted']);
+    await messengerIdle(page);
   },
 
   async logIn(page, userId) {
@@ -45,12 +58,14 @@ const referenceWebApp: WebSubject = {
     await page.click(`#login-${userId}`);
     // The reload-only variant signs in by reloading; its page-load flow ends in "booted".
     await flowDone(page, ['logged-in', 'booted'], userId);
+    await messengerIdle(page);
   },
 
   async logOut(page) {
     await page.locator('body').evaluate((body) => (body.dataset['flow'] = 'acting'));
     await page.click('#logout');
     await flowDone(page, ['logged-out', 'booted'], '');
+    await messengerIdle(page);
   },
 
   async openMessenger(page) {
@@ -67,6 +82,7 @@ const referenceWebApp: WebSubject = {
     const before = await this.refreshCount(page);
     await page.click('#refresh-jwt');
     await page.waitForFunction((count) => Number(document.body.dataset['refreshes'] ?? 0) > count, before);
+    await messengerIdle(page);
   },
 
   async refreshCount(page) {

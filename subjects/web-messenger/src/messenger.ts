@@ -36,6 +36,8 @@ export class Messenger {
   private readonly ui: MessengerUi;
   private readonly listeners = { show: [] as (() => void)[], hide: [] as (() => void)[], unread: [] as ((count: number) => void)[] };
   booted = false;
+  /** Commands issued and not yet finished: 0 means what the messenger shows is settled. */
+  pending = 0;
 
   constructor(
     private readonly appId: string,
@@ -84,7 +86,11 @@ export class Messenger {
   }
 
   private run(step: () => Promise<void>): Promise<void> {
-    this.chain = this.chain.then(step).catch((error: unknown) => console.error('[intercom-local]', error));
+    this.pending++;
+    this.chain = this.chain
+      .then(step)
+      .catch((error: unknown) => console.error('[intercom-local]', error))
+      .finally(() => this.pending--);
     return this.chain;
   }
 

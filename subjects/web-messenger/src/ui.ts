@@ -68,6 +68,8 @@ export class MessengerUi {
   renderConversations(greetingName: string | null, conversations: CachedConversation[]): void {
     const doc = this.open();
     const root = doc.getElementById('messenger-root')!;
+    // A refresh must not eat what the person is typing.
+    const draft = (doc.getElementById('composer') as HTMLTextAreaElement | null)?.value ?? '';
     root.replaceChildren();
     const header = doc.createElement('header');
     const greeting = doc.createElement('h1');
@@ -102,6 +104,7 @@ export class MessengerUi {
     const composer = doc.createElement('textarea');
     composer.id = 'composer';
     composer.setAttribute('aria-label', 'Write a message');
+    composer.value = draft;
     const send = doc.createElement('button');
     send.id = 'send';
     send.type = 'submit';
@@ -110,6 +113,7 @@ export class MessengerUi {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const text = composer.value.trim();
+      composer.value = '';
       if (text) this.onSend(text, conversations[0]?.id ?? null);
     });
     root.appendChild(form);

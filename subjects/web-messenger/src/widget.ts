@@ -8,7 +8,7 @@ import { Messenger } from './messenger.ts';
 import { BUILT_IN_PROFILES, completeProfile } from './profiles.ts';
 import type { MessengerProfile } from './types.ts';
 
-type IntercomFunction = ((command: string, ...args: unknown[]) => unknown) & { q?: unknown[][]; booted?: boolean };
+type IntercomFunction = ((command: string, ...args: unknown[]) => unknown) & { q?: unknown[][]; booted?: boolean; pending?: number };
 
 declare global {
   interface Window {
@@ -47,6 +47,8 @@ async function start(): Promise<void> {
   const queued = window.Intercom?.q ?? [];
   const intercom: IntercomFunction = (command, ...args) => messenger.command(command, args, false);
   Object.defineProperty(intercom, 'booted', { get: () => messenger.booted });
+  // Not Intercom API: lets a test wait until every issued command has finished.
+  Object.defineProperty(intercom, 'pending', { get: () => messenger.pending });
   window.Intercom = intercom;
   window.intercomMessengerInfo = { profile: profile.name, appId, apiBase };
   for (const [command, ...args] of queued) messenger.command(String(command), args, true);
