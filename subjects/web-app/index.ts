@@ -21,10 +21,14 @@ async function flowDone(page: Page, flows: string[], user?: string): Promise<voi
  * never races the messenger's reaction to the previous one (an update's re-render, say).
  */
 async function messengerIdle(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
+  const failure = await page.waitForFunction(() => {
+    const info = (window as unknown as { intercomMessengerInfo?: { error?: string } }).intercomMessengerInfo;
+    if (info?.error) return info.error;
     const intercom = (window as unknown as { Intercom?: ((...args: unknown[]) => unknown) & { q?: unknown; pending?: number } }).Intercom;
     return typeof intercom === 'function' && !('q' in intercom) && intercom.pending === 0;
   });
+  const outcome = await failure.jsonValue();
+  if (typeof outcome === 'string') throw new Error(`the messenger did not start: ${outcome}`);
 }
 
 /** Runs an action and waits for the messenger frame's next settled render (data-renders counts them). */
