@@ -7,9 +7,9 @@
  * (MOBILE_SELF_TEST_VERBOSE=1 streams it instead).
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { cellName, cellResults, readWorkerResults } from '../harness/mobile/index.ts';
-import { judge, killTable, summary, type JudgedResult } from '../harness/self-test/verdicts.ts';
+import { judgeMatrix, reportMatrix } from '../harness/self-test/matrix-report.ts';
 import { MOB_CHECKS } from '../specs/checks.ts';
 import { MOBILE_PROFILES, MOBILE_SELF_TEST_CELLS } from '../specs/mobile/expected-verdicts.ts';
 
@@ -45,32 +45,15 @@ const exitCode = await new Promise<number | null>((resolve) => {
 const wallMs = performance.now() - started;
 
 const workers = readWorkerResults(resultsDir);
-const results = cellResults(workers);
 const checks = MOB_CHECKS.map((check) => check.id);
-const judged: JudgedResult[] = [];
-for (const cell of MOBILE_SELF_TEST_CELLS) {
-  for (const check of checks) {
-    const problems = workers.filter((worker) => cellName(worker.sdkProfile, worker.platformName) === cell.name).flatMap((worker) => worker.errors);
-    const result = results.find((candidate) => candidate.cell === cell.name && candidate.check === check) ?? {
-      cell: cell.name,
-      check,
-      outcome: 'missing' as const,
-      reason: problems[0] ?? 'not run',
-      durationMs: 0,
-    };
-    judged.push(judge(result, cell.expectedFailures.includes(check)));
-  }
-}
+const judged = judgeMatrix(MOBILE_SELF_TEST_CELLS, checks, cellResults(workers), (cell) =>
+  workers.filter((worker) => cellName(worker.sdkProfile, worker.platformName) === cell.name).flatMap((worker) => worker.errors)[0] ?? 'not run',
+);
 
 console.log(`\nMobile self-test kill table (wdio exit ${exitCode}; failures are expected where the table says "caught"; WDIO output in ${dir}/wdio.log):\n`);
-console.log(killTable(judged, checks));
-console.log('');
-for (const cell of MOBILE_SELF_TEST_CELLS.filter((candidate) => candidate.expectedFailures.length > 0)) console.log(`  ${cell.name}: ${cell.why}`);
-for (const result of judged.filter((candidate) => candidate.judgement === 'caught')) console.log(`  ✓ ${result.cell} ${result.check}: ${result.reason.slice(0, 220)}`);
-for (const wrong of judged.filter((result) => !result.ok)) console.log(`  !! ${wrong.cell} ${wrong.check}: ${wrong.judgement} — ${wrong.reason}`);
-console.log(`\n${summary(judged, wallMs)}`);
-const passed = judged.filter((result) => result.ok).length;
-const failed = judged.length - passed;
-writeFileSync(`${dir}/kill-table.json`, JSON.stringify({ passed, failed, wall_ms: Math.round(wallMs), results: judged }, null, 2));
-console.log(`mobile self-test: ${passed} passed, ${failed} failed`);
+const notes = [
+  ...MOBILE_SELF_TEST_CELLS.filter((cell) => cell.expectedFailures.length > 0).map((cell) => `  ${cell.name}: ${cell.why}`),
+  ...judged.filter((result) => result.judgement === 'caught').map((result) => `  ✓ ${result.cell} ${result.check}: ${result.reason.slice(0, 220)}`),
+];
+const failed = reportMatrix('mobile self-test', dir, judged, checks, wallMs, notes);
 process.exit(failed > 0 ? 1 : 0);

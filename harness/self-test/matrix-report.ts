@@ -1,0 +1,47 @@
+import { writeFileSync } from 'node:fs';
+import { judge, killTable, summary, type CellResult, type JudgedResult } from './verdicts.ts';
+
+export interface MatrixCell {
+  name: string;
+  expectedFailures: readonly string[];
+}
+
+/**
+ * Judges every cell × check against the expected-verdict table; a result that never arrived is
+ * `missing` (an error), with `missingReason` saying what is known about the cell.
+ */
+export function judgeMatrix(
+  cells: readonly MatrixCell[],
+  checks: readonly string[],
+  results: readonly CellResult[],
+  missingReason: (cell: MatrixCell) => string = () => 'not run',
+): JudgedResult[] {
+  return cells.flatMap((cell) =>
+    checks.map((check) => {
+      const result = results.find((candidate) => candidate.cell === cell.name && candidate.check === check) ?? {
+        cell: cell.name,
+        check,
+        outcome: 'missing' as const,
+        reason: missingReason(cell),
+        durationMs: 0,
+      };
+      return judge(result, cell.expectedFailures.includes(check));
+    }),
+  );
+}
+
+/**
+ * Prints the kill table, every mismatch and the summary; writes `<dir>/kill-table.json` (what
+ * `npm test` tallies) and ends with `<label>: N passed, N failed`. Returns the failure count.
+ */
+export function reportMatrix(label: string, dir: string, judged: JudgedResult[], checks: readonly string[], wallMs: number, notes: string[] = []): number {
+  console.log(killTable(judged, checks));
+  if (notes.length) console.log(`\n${notes.join('\n')}`);
+  for (const wrong of judged.filter((result) => !result.ok)) console.log(`  !! ${wrong.cell} ${wrong.check}: ${wrong.judgement} — ${wrong.reason}`);
+  console.log(`\n${summary(judged, wallMs)}`);
+  const passed = judged.filter((result) => result.ok).length;
+  const failed = judged.length - passed;
+  writeFileSync(`${dir}/kill-table.json`, JSON.stringify({ passed, failed, wall_ms: Math.round(wallMs), results: judged }, null, 2));
+  console.log(`${label}: ${passed} passed, ${failed} failed`);
+  return failed;
+}
