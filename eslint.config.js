@@ -1,6 +1,7 @@
 // The rooms of DESIGN.md are import boundaries, enforced here (STYLE.md: Playwright's per-folder
 // import rules): the mock knows no test runner, the harness knows no subject, specs reach
-// subjects only through the harness's subject interface.
+// subjects only through the harness's subject interface, and the conformance run (conformance/)
+// drives the runners as processes.
 import tseslint from 'typescript-eslint';
 
 const RUNNERS = ['@playwright/*', 'playwright', 'playwright-core', 'webdriverio', '@wdio/*', 'appium', 'appium/*', '@appium/*', 'allure-*'];
@@ -30,6 +31,19 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{ group: ['**/subjects/*', '**/subjects/**'], message: 'harness/ never imports a subject; subjects plug in through the subject interface.' }],
+      }],
+    },
+  },
+  {
+    // The conformance run drives the runners as processes and reads what they write; it judges
+    // with harness/ and names checks from specs/, and never reaches into a subject.
+    files: ['conformance/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: RUNNERS.filter((pattern) => pattern !== 'allure-*'), message: 'conformance/ runs Playwright and WDIO as child processes; it imports neither.' },
+          { group: ['**/subjects/*', '**/subjects/**', '**/mock-server/*', '**/mock-server/**'], message: 'conformance/ reaches subjects and the mock only through harness/ and the runners.' },
+        ],
       }],
     },
   },

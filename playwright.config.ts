@@ -25,6 +25,7 @@ export default defineConfig<WebWorkerOptions>({
   timeout: 60_000,
   reporter: [
     [process.env['CI'] ? 'dot' : 'list'],
+    ['./harness/web/progress-reporter.ts'],
     ['json', { outputFile: `${reports}/results.json` }],
     ['allure-playwright', { resultsDir: `${reports}/allure-results`, detail: false }],
   ],

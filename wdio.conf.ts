@@ -19,7 +19,7 @@
  * Real devices: wdio.android.conf.ts, wdio.ios.conf.ts.
  */
 import { rmSync } from 'node:fs';
-import { attachEvidence, currentSession, MobileResultsReporter, MockServerLauncher, simCapabilitiesFromEnv } from './harness/mobile/index.ts';
+import { attachEvidence, currentSession, evidenceDir, MobileResultsReporter, MockServerLauncher, simCapabilitiesFromEnv } from './harness/mobile/index.ts';
 
 const REPORTS = process.env['MOBILE_REPORTS_DIR'] ?? 'reports/mobile';
 const resultsDir = process.env['MOBILE_RESULTS_DIR'] ?? `${REPORTS}/results`;
@@ -63,7 +63,7 @@ export const config: WebdriverIO.Config = {
     rmSync(resultsDir, { recursive: true, force: true });
     rmSync(`${REPORTS}/allure-results`, { recursive: true, force: true });
   },
-  async afterTest() {
-    await attachEvidence(currentSession());
+  async afterTest(test) {
+    await attachEvidence(currentSession(), evidenceDir(resultsDir, process.env['WDIO_WORKER_ID'] ?? '', test.title));
   },
 };

@@ -53,20 +53,27 @@ async function nodeTests(): Promise<Tally> {
 }
 
 /**
- * A self-test matrix (scripts/self-test-*.ts): each cell × check is one test, passed when its
- * verdict matches the expected-verdict table. The script writes its counts to kill-table.json.
+ * The self-test matrix (`conformance --matrix`, web and mobile in one process): each cell × check
+ * is one test, passed when its verdict matches the expected-verdict tables. The run writes each
+ * platform's counts to kill-table.json.
  */
-async function selfTest(runner: string, script: string, table: string): Promise<Tally> {
-  rmSync(table, { force: true });
-  const exitCode = await run(process.execPath, ['--import', 'tsx', script]);
-  if (!existsSync(table)) return { runner, passed: 0, failed: 1, skipped: 0, exitCode };
-  const { passed, failed } = JSON.parse(readFileSync(table, 'utf8')) as { passed: number; failed: number };
-  return { runner, passed, failed, skipped: 0, exitCode };
+async function selfTestMatrix(tables: { runner: string; file: string }[]): Promise<Tally[]> {
+  for (const table of tables) rmSync(table.file, { force: true });
+  const exitCode = await run(process.execPath, ['--import', 'tsx', 'conformance/cli.ts', '--matrix']);
+  return tables.map(({ runner, file }) => {
+    if (!existsSync(file)) return { runner, passed: 0, failed: 1, skipped: 0, exitCode };
+    const { passed, failed } = JSON.parse(readFileSync(file, 'utf8')) as { passed: number; failed: number };
+    return { runner, passed, failed, skipped: 0, exitCode };
+  });
 }
 
 const tallies: Tally[] = [await nodeTests()];
-tallies.push(await selfTest('web matrix', 'scripts/self-test-web.ts', 'reports/self-test/web/kill-table.json'));
-tallies.push(await selfTest('mobile matrix', 'scripts/self-test-mobile.ts', 'reports/self-test/mobile/kill-table.json'));
+tallies.push(
+  ...(await selfTestMatrix([
+    { runner: 'web matrix', file: 'reports/self-test/web/kill-table.json' },
+    { runner: 'mobile matrix', file: 'reports/self-test/mobile/kill-table.json' },
+  ])),
+);
 
 console.log('');
 for (const tally of tallies) {

@@ -1,4 +1,6 @@
-import { addAttachment } from '@wdio/allure-reporter';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addAttachment as addAllureAttachment } from '@wdio/allure-reporter';
 import { jwtTimeline } from '../jwt-timeline.ts';
 import type { MobileSession } from './mobile-session.ts';
 
@@ -6,9 +8,16 @@ import type { MobileSession } from './mobile-session.ts';
  * The evidence attached to every mobile test in the Allure report, as on the web: the JWT
  * timeline, the journal (NDJSON), and the device's UI tree (page source and client-state entries).
  * Called from the config's afterTest hook; a failure to gather one piece is attached as text.
+ * With `dir`, each piece is also written there (see evidenceDir).
  */
-export async function attachEvidence(session: MobileSession | null): Promise<void> {
+export async function attachEvidence(session: MobileSession | null, dir?: string): Promise<void> {
   if (!session) return;
+  if (dir) mkdirSync(dir, { recursive: true });
+  // To the Allure report, and (given a dir) as files the conformance run links from its verdicts.
+  const addAttachment = async (name: string, content: string, type: string): Promise<void> => {
+    await addAllureAttachment(name, content, type);
+    if (dir) writeFileSync(join(dir, name), content);
+  };
   const records = await session.admin.requests();
   const issued = await session.admin.issuedTokens();
   await addAttachment('jwt-timeline.txt', jwtTimeline(records, issued), 'text/plain');

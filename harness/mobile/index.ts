@@ -9,6 +9,6 @@ export { parseUiTree, uiStateEntries, visibleTextOf, describeElement, type UiEle
 export { deviceInfo, SIM_AUTOMATION_NAME } from './device-info.ts';
 export { simCapabilities, simCapabilitiesFromEnv, platformsFromEnv, SIM_PLATFORMS } from './capabilities.ts';
 export { androidCapabilities, iosCapabilities, MissingToolchainError } from './real-device.ts';
-export { MobileResultsReporter, readWorkerResults, cellResults, cellName, type WorkerResults } from './results-reporter.ts';
+export { MobileResultsReporter, readWorkerResults, cellResults, cellName, evidenceDir, type WorkerResults } from './results-reporter.ts';
 export { attachEvidence } from './evidence-attachments.ts';
 export type { MobileApp, MobilePlatform, DeviceInfo } from './subject.ts';

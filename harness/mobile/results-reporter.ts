@@ -1,8 +1,9 @@
 import { EventEmitter } from 'node:events';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ORACLE_MARK } from '../matchers.ts';
-import type { CellResult } from '../self-test/verdicts.ts';
+import { progressEnabled, progressLine } from '../progress.ts';
+import type { CellResult, Outcome } from '../self-test/verdicts.ts';
 import { VERDICT_SEPARATOR } from './soft-verdicts.ts';
 
 /** One worker's results: the device it drove, and each test's state and error messages. */
@@ -76,13 +77,19 @@ export class MobileResultsReporter extends EventEmitter {
       case 'test:pending': {
         const key = String(payload['fullTitle'] ?? payload['title']);
         const state = event === 'test:pass' ? 'passed' : event === 'test:fail' ? 'failed' : 'skipped';
-        this.results.tests.push({
+        const test = {
           title: String(payload['title'] ?? ''),
           fullTitle: key,
           state,
           durationMs: Date.now() - (this.started.get(key) ?? Date.now()),
           errors: state === 'failed' ? messagesOf(payload) : [],
-        });
+        } as const;
+        this.results.tests.push(test);
+        if (progressEnabled()) {
+          const { reason } = judgeTest(test);
+          const cell = cellName(this.results.sdkProfile, this.results.platformName);
+          process.stdout.write(progressLine({ cell, check: checkOf(test.title), state, reason: state === 'failed' ? reason : '', durationMs: test.durationMs }));
+        }
         break;
       }
       case 'hook:end':
@@ -116,21 +123,37 @@ export function cellName(profile: string, platformName: string): string {
   return `${profile}×${/^ios$/i.test(platformName) ? 'iOS' : /^android$/i.test(platformName) ? 'Android' : platformName}`;
 }
 
+/** Where a worker keeps the evidence files of one test (written by the config's afterTest hook). */
+export function evidenceDir(resultsDir: string, cid: string, testTitle: string): string {
+  return join(resultsDir, 'evidence', cid || 'worker', checkOf(testTitle));
+}
+
+function checkOf(title: string): string {
+  return title.split(' ')[0]!;
+}
+
 /**
- * One result per worker test, the check ID taken from the test title's first word. A failure
- * is `caught` only when every one of its verdicts carries the oracle mark; anything else (a
- * crash, a timeout, a failed precondition) is an `error`.
+ * A failure is `caught` only when every one of its verdicts carries the oracle mark; anything
+ * else (a crash, a timeout, a failed precondition) is an `error`. The reason is the first verdict
+ * line of a caught fault, or the first line of an error that is not a verdict.
  */
-export function cellResults(workers: WorkerResults[]): CellResult[] {
+function judgeTest(test: WorkerResults['tests'][number]): { outcome: Outcome; reason: string; details: string[] } {
+  const blocks = test.errors.flatMap((message) => message.split(VERDICT_SEPARATOR));
+  const outcome: Outcome = test.state === 'passed' ? 'passed' : test.state === 'failed' && blocks.length > 0 && blocks.every((block) => block.includes(ORACLE_MARK)) ? 'caught' : test.state === 'skipped' ? 'missing' : 'error';
+  const lines = blocks.flatMap((block) => block.split('\n')).filter((line) => line.trim());
+  const line = outcome === 'caught' ? lines.find((candidate) => candidate.includes(ORACLE_MARK)) : lines.find((candidate) => !candidate.includes(ORACLE_MARK));
+  const reason = (line ?? test.state).replace(ORACLE_MARK, '').replace(/\s+/g, ' ').trim();
+  return { outcome, reason, details: blocks.map((block) => block.trim()) };
+}
+
+/** One result per worker test, the check ID taken from the test title's first word. */
+export function cellResults(workers: WorkerResults[], resultsDir?: string): CellResult[] {
   return workers.flatMap((worker) =>
     worker.tests.map((test): CellResult => {
-      const blocks = test.errors.flatMap((message) => message.split(VERDICT_SEPARATOR));
-      const outcome = test.state === 'passed' ? 'passed' : test.state === 'failed' && blocks.length > 0 && blocks.every((block) => block.includes(ORACLE_MARK)) ? 'caught' : test.state === 'skipped' ? 'missing' : 'error';
-      const lines = blocks.flatMap((block) => block.split('\n')).filter((line) => line.trim());
-      // A caught fault is told by its first verdict; an error by its first line that is not one.
-      const line = outcome === 'caught' ? lines.find((candidate) => candidate.includes(ORACLE_MARK)) : lines.find((candidate) => !candidate.includes(ORACLE_MARK));
-      const reason = (line ?? test.state).replace(ORACLE_MARK, '').replace(/\s+/g, ' ').trim();
-      return { cell: cellName(worker.sdkProfile, worker.platformName), check: test.title.split(' ')[0]!, outcome, reason, durationMs: test.durationMs };
+      const { outcome, reason, details } = judgeTest(test);
+      const dir = resultsDir ? evidenceDir(resultsDir, worker.cid, test.title) : null;
+      const evidence = dir && existsSync(dir) ? readdirSync(dir).sort().map((name) => ({ name, path: join(dir, name) })) : [];
+      return { cell: cellName(worker.sdkProfile, worker.platformName), check: checkOf(test.title), outcome, reason, durationMs: test.durationMs, details, evidence };
     }),
   );
 }

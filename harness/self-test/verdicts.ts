@@ -10,6 +10,15 @@ export interface CellResult {
   /** First line of the failure, for the table's one-line reason. */
   reason: string;
   durationMs: number;
+  /** Every failure message in full (each names its evidence: seq, path, token, canary). */
+  details?: string[];
+  /** Evidence files the runner kept for this test: JWT timeline, journal, screenshot, UI state. */
+  evidence?: EvidenceFile[];
+}
+
+export interface EvidenceFile {
+  name: string;
+  path: string;
 }
 
 export type Judgement = 'caught' | 'passed' | 'MISSED' | 'FALSE ALARM' | 'ERROR';

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test as base, expect as baseExpect } from '@playwright/test';
 import * as allure from 'allure-js-commons';
@@ -50,7 +50,7 @@ export const test = base.extend<WebTestFixtures, WebWorkerFixtures>({
 
   mock: [
     async ({ subject }, use, workerInfo) => {
-      const dir = resolve('reports/web/mock');
+      const dir = resolve(process.env['WEB_REPORTS_DIR'] ?? 'reports/web', 'mock');
       mkdirSync(dir, { recursive: true });
       const mock = await createMockServer({
         port: 0,
@@ -86,14 +86,20 @@ export const test = base.extend<WebTestFixtures, WebWorkerFixtures>({
     async ({ admin, page }, use, testInfo) => {
       await admin.reset();
       await use();
+      // Written as files, not bodies: the JSON report then names them, and the conformance run links them.
+      const attach = async (name: string, body: string | Buffer, contentType: string): Promise<void> => {
+        const path = testInfo.outputPath(name);
+        writeFileSync(path, body);
+        await testInfo.attach(name, { path, contentType });
+      };
       const records = await admin.requests();
       const issued = await admin.issuedTokens();
-      await testInfo.attach('jwt-timeline.txt', { body: jwtTimeline(records, issued), contentType: 'text/plain' });
-      await testInfo.attach('journal.ndjson', { body: records.map((record) => JSON.stringify(record)).join('\n'), contentType: 'application/x-ndjson' });
+      await attach('jwt-timeline.txt', jwtTimeline(records, issued), 'text/plain');
+      await attach('journal.ndjson', records.map((record) => JSON.stringify(record)).join('\n'), 'application/x-ndjson');
       if (!page.isClosed()) {
-        await testInfo.attach('screenshot.png', { body: await page.screenshot(), contentType: 'image/png' });
+        await attach('screenshot.png', await page.screenshot(), 'image/png');
         const state = await clientState(page).catch(() => []);
-        await testInfo.attach('client-state.json', { body: JSON.stringify(state, null, 2), contentType: 'application/json' });
+        await attach('client-state.json', JSON.stringify(state, null, 2), 'application/json');
       }
     },
     { auto: true },

@@ -6,6 +6,7 @@ interface JsonResult {
   status: string;
   duration: number;
   errors?: { message?: string }[];
+  attachments?: { name: string; contentType: string; path?: string }[];
 }
 interface JsonSpec {
   title: string;
@@ -27,6 +28,21 @@ export function readPlaywrightReport(file: string): PlaywrightJsonReport {
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
+export function plainMessages(errors: readonly { message?: string }[]): string[] {
+  return errors.map((error) => (error.message ?? '').replace(ANSI, ''));
+}
+
+/** A failure is an oracle's verdict only when every error carries the mark; else it is an error. */
+export function isVerdict(messages: readonly string[]): boolean {
+  return messages.length > 0 && messages.every((message) => message.includes(ORACLE_MARK));
+}
+
+/** The failure in one line: the first verdict line, else the first line of the first error. */
+export function failureReason(messages: readonly string[]): string {
+  const first = messages.map((message) => message.split('\n').find((line) => line.includes(ORACLE_MARK)) ?? message.split('\n')[0] ?? '')[0] ?? '';
+  return first.replace(ORACLE_MARK, '').trim();
+}
+
 /** One result per project × check, the check ID taken from the test title's first word. */
 export function cellResults(report: PlaywrightJsonReport): CellResult[] {
   const results: CellResult[] = [];
@@ -34,15 +50,16 @@ export function cellResults(report: PlaywrightJsonReport): CellResult[] {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests) {
         const last = test.results.at(-1);
-        const messages = (last?.errors ?? []).map((error) => (error.message ?? '').replace(ANSI, ''));
-        const outcome = !last ? 'missing' : last.status === 'passed' ? 'passed' : messages.length > 0 && messages.every((message) => message.includes(ORACLE_MARK)) ? 'caught' : 'error';
-        const firstLine = messages.map((message) => message.split('\n').find((line) => line.includes(ORACLE_MARK)) ?? message.split('\n')[0] ?? '')[0] ?? '';
+        const messages = plainMessages(last?.errors ?? []);
+        const outcome = !last ? 'missing' : last.status === 'passed' ? 'passed' : isVerdict(messages) ? 'caught' : 'error';
         results.push({
           cell: test.projectName,
           check: spec.title.split(' ')[0]!,
           outcome,
-          reason: firstLine.replace(ORACLE_MARK, '').trim() || (last?.status ?? 'not run'),
+          reason: failureReason(messages) || (last?.status ?? 'not run'),
           durationMs: last?.duration ?? 0,
+          details: messages,
+          evidence: (last?.attachments ?? []).filter((attachment) => attachment.path).map((attachment) => ({ name: attachment.name, path: attachment.path! })),
         });
       }
     }

@@ -11,6 +11,8 @@ import type { StaticRoute } from '../../mock-server/types.ts';
  */
 export interface WebSubject {
   name: string;
+  /** The version under test (the app's, or its messenger SDK's): expectations files are keyed by `name@version`. */
+  version?: string;
   /** Variants of the app this subject can run, first the correct one. */
   variants: readonly string[];
   /** Built-in messenger profiles this subject can load, first the correct one. */

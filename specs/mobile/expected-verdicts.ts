@@ -1,6 +1,6 @@
 /**
  * The mobile self-test: which checks each built-in profile of the simulated SDK must fail, on
- * each platform. A cell not listed for a check must pass it. `scripts/self-test-mobile.ts` runs
+ * each platform. A cell not listed for a check must pass it. `npm run conformance -- --matrix` runs
  * every cell and holds the suite to this table: a fault the table says is caught must fail by an
  * oracle's verdict (not a crash or a timeout), and everything else must pass.
  */

@@ -42,6 +42,8 @@ async function afterNextRender(page: Page, action: () => Promise<void>): Promise
 
 const referenceWebApp: WebSubject = {
   name: 'reference-web-app',
+  // The bundled app and messenger move with the project; a team's subject reports its SDK's version.
+  version: '0.1.0',
   variants: APP_VARIANTS,
   profiles: Object.keys(BUILT_IN_PROFILES),
 

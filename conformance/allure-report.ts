@@ -1,0 +1,42 @@
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runRunner } from './runner-process.ts';
+
+const ALLURE_CLI = 'node_modules/allure/cli.js';
+const ALLURE_CONFIG = 'conformance/allurerc.mjs';
+
+/** The report's entry page: the single-file HTML Allure writes (under its plugin's folder when there are several). */
+function entryPage(outDir: string): string | null {
+  for (const candidate of [join(outDir, 'index.html'), join(outDir, 'awesome', 'index.html')]) if (existsSync(candidate)) return candidate;
+  return null;
+}
+
+/**
+ * Allure's pages load a Google Analytics script from the network; offline it only fails, but a
+ * report that works without a network should not try. Removes that one script block.
+ */
+export function stripAnalytics(html: string): string {
+  return html.replace(/<script[^>]*googletagmanager[^>]*><\/script>\s*<script>[\s\S]*?gtag\([\s\S]*?<\/script>/g, '').replace(/<script[^>]*googletagmanager[^>]*><\/script>/g, '');
+}
+
+/**
+ * One Allure 3 report from every results folder of the run (browser and mobile merged), generated
+ * offline by the Allure 3 CLI into `outDir`, which is emptied first. Returns its entry page.
+ */
+export async function generateAllureReport(resultsDirs: readonly string[], outDir: string, logFile: string): Promise<string> {
+  rmSync(outDir, { recursive: true, force: true });
+  const present = resultsDirs.filter((dir) => existsSync(dir) && readdirSync(dir).length > 0);
+  if (present.length === 0) throw new Error('no Allure results were written by the runners');
+  const exit = await runRunner({
+    command: process.execPath,
+    args: [ALLURE_CLI, 'generate', ...present, '--config', ALLURE_CONFIG, '--output', outDir],
+    env: { NO_COLOR: '1' },
+    logFile,
+    verbose: false,
+    onProgress: () => {},
+  });
+  const page = entryPage(outDir);
+  if (exit.exitCode !== 0 || !page) throw new Error(`allure generate exited with code ${exit.exitCode} (see ${logFile}): ${exit.tail.slice(-3).join(' ')}`);
+  writeFileSync(page, stripAnalytics(readFileSync(page, 'utf8')));
+  return page;
+}

@@ -1,0 +1,44 @@
+/**
+ * `npm run conformance`: the conformance run (default) or the self-test matrix (--matrix).
+ * See `npm run conformance -- --help`.
+ */
+import { CommanderError } from 'commander';
+import { InputError, runConformance } from './conformance-run.ts';
+import { checkList, conformanceProgram, runSelection, type CliOptions } from './program.ts';
+import { runMatrix } from './self-test-matrix.ts';
+
+async function main(argv: string[]): Promise<number> {
+  const program = conformanceProgram();
+  try {
+    program.parse(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    throw error;
+  }
+  const options = program.opts<CliOptions>();
+  if (options.list) {
+    console.log(checkList());
+    return 0;
+  }
+  let selection;
+  try {
+    selection = runSelection(options);
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}\n(run with --help for usage)`);
+    return 2;
+  }
+  if (options.matrix) {
+    const failed = await runMatrix({ platforms: selection.platforms, reportsDir: options.reports, verbose: Boolean(options.verbose), webSubjectModule: options.webSubject });
+    return failed > 0 ? 1 : 0;
+  }
+  try {
+    const outcome = await runConformance({ selection, expectations: options.expectations, reportsDir: options.reports, repeat: options.repeat, allure: options.allure, verbose: Boolean(options.verbose) });
+    return outcome.exitCode;
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    console.error(`error: ${error.message}`);
+    return 2;
+  }
+}
+
+process.exitCode = await main(process.argv);

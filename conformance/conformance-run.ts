@@ -1,0 +1,201 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { ProgressEvent } from '../harness/progress.ts';
+import { generateAllureReport } from './allure-report.ts';
+import { catalogEntry } from './check-catalog.ts';
+import { expectationFor, resolveExpectations, type ExpectationsLookup } from './expectations.ts';
+import { applyGate, describeGate, holdsGate, summarizeGate } from './gate.ts';
+import { runMobile, SIM_CONFIG } from './mobile-runner.ts';
+import { progressPrinter, useColours } from './progress-view.ts';
+import { changedVerdicts } from './repeats.ts';
+import { explainExit } from './runner-process.ts';
+import { mobileSubjectId, webSubjectId } from './subject-ids.ts';
+import { PLATFORM_LABEL, type GatedVerdict, type Platform, type RunSelection, type SubjectId, type Verdict } from './types.ts';
+import { markdownReport, terminalTable } from './verdict-table.ts';
+import { platformOfCell, toVerdicts } from './verdicts.ts';
+import { runWeb } from './web-runner.ts';
+
+export interface ConformanceOptions {
+  selection: RunSelection;
+  /** Expectations files; when absent, `expectations/<subject>.json` of each subject that runs. */
+  expectations: string[] | undefined;
+  reportsDir: string;
+  repeat: number;
+  allure: boolean;
+  verbose: boolean;
+}
+
+/** Input the run cannot work with; the command line reports it and exits 2. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+export interface ConformanceOutcome {
+  exitCode: number;
+  verdicts: GatedVerdict[];
+  changed: string[];
+}
+
+/** What a run writes: the two report files, the Allure report, and the runners' own outputs. */
+export function outputPaths(reportsDir: string) {
+  return {
+    json: join(reportsDir, 'conformance.json'),
+    markdown: join(reportsDir, 'conformance.md'),
+    allure: join(reportsDir, 'allure-report'),
+    work: join(reportsDir, 'conformance'),
+  };
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/**
+ * The conformance run: the selected checks on the selected platforms (browser through Playwright,
+ * devices through WebdriverIO + Appium), live progress, one verdict per check × platform held to
+ * the expectations, the verdict table, `conformance.json`, `conformance.md` and one merged Allure
+ * report. Everything a previous run wrote is removed first. Exit code 1 on anything unexpected.
+ */
+export async function runConformance(options: ConformanceOptions): Promise<ConformanceOutcome> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const colours = useColours();
+  const { selection } = options;
+  const out = outputPaths(options.reportsDir);
+
+  const runsOn = (platform: Platform) => (id: string) => catalogEntry(id)!.platforms.includes(platform);
+  const webChecks = selection.platforms.includes('web') ? selection.checks.filter(runsOn('web')) : [];
+  const mobilePlatforms = selection.platforms.filter((platform) => platform !== 'web');
+  const mobileChecks = mobilePlatforms.length ? selection.checks.filter(runsOn('android')) : [];
+
+  // Bad input (a subject, a profile, an expectations file) is found before the last run's outputs go.
+  const subjects: SubjectId[] = [];
+  let webId = '';
+  let mobileId = '';
+  let expectations: ExpectationsLookup;
+  try {
+    webId = webChecks.length ? await webSubjectId(selection.web) : '';
+    if (webChecks.length) subjects.push({ id: webId, platforms: ['web'] });
+    mobileId = mobileChecks.length ? mobileSubjectId(selection.mobile) : '';
+    if (mobileChecks.length) subjects.push({ id: mobileId, platforms: mobilePlatforms });
+    expectations = resolveExpectations(options.expectations, subjects);
+  } catch (error) {
+    throw new InputError((error as Error).message);
+  }
+  for (const path of Object.values(out)) rmSync(path, { recursive: true, force: true });
+  mkdirSync(out.work, { recursive: true });
+
+  console.log(`Identity conformance · ${subjects.map((subject) => `${subject.platforms.map((platform) => PLATFORM_LABEL[platform]).join(' + ')}: ${subject.id}`).join(' · ')}`);
+  console.log(
+    `expectations: ${expectations.files.length ? `${expectations.files.join(', ')} (${expectations.knownFailures.length} known ${expectations.knownFailures.length === 1 ? 'failure' : 'failures'})` : `none${expectations.missing.length ? ` (no ${expectations.missing.join(', ')})` : ''}`}`,
+  );
+  if (options.repeat > 1) console.log(`repeating the selection ${options.repeat} times`);
+
+  const annotate = (event: ProgressEvent): string => {
+    const platform = platformOfCell(event.cell);
+    const known = platform ? expectationFor(expectations.knownFailures, event.check, platform) : null;
+    if (!known) return '';
+    return event.state === 'failed' ? '(known failure)' : event.state === 'passed' ? '(expected to fail!)' : '';
+  };
+  const onProgress = progressPrinter((event) => PLATFORM_LABEL[platformOfCell(event.cell) ?? 'web'] ?? event.cell, colours, annotate);
+
+  const runs: Verdict[][] = [];
+  const allureDirs: string[] = [];
+  const logs: string[] = [];
+  for (let round = 1; round <= options.repeat; round++) {
+    const roundDir = options.repeat > 1 ? join(out.work, `run-${String(round).padStart(2, '0')}`) : out.work;
+    if (options.repeat > 1) console.log(`\nrepeat ${round}/${options.repeat}`);
+    const verdicts: Verdict[] = [];
+    if (webChecks.length) {
+      console.log(`\nweb · Playwright · ${webChecks.length} checks`);
+      const web = await runWeb({ checks: webChecks, dir: join(roundDir, 'web'), verbose: options.verbose, onProgress }, selection.web);
+      verdicts.push(...toVerdicts(web.results, webChecks, ['web'], webId, () => explainExit(web.exit, web.logFile)));
+      allureDirs.push(web.allureResults);
+      logs.push(web.logFile);
+    }
+    if (mobileChecks.length) {
+      const device = selection.mobile.config === SIM_CONFIG ? 'simulated device' : selection.mobile.config;
+      console.log(`\n${mobilePlatforms.map((platform) => PLATFORM_LABEL[platform]).join(' + ')} · WebdriverIO + Appium, ${device} · ${mobileChecks.length} checks`);
+      const mobile = await runMobile({ checks: mobileChecks, dir: join(roundDir, 'mobile'), verbose: options.verbose, onProgress }, selection.mobile, { platforms: mobilePlatforms });
+      const workerError = (platform: Platform): string | undefined =>
+        mobile.workers.filter((worker) => worker.platformName.toLowerCase() === platform).flatMap((worker) => worker.errors)[0];
+      verdicts.push(...toVerdicts(mobile.results, mobileChecks, mobilePlatforms, mobileId, (platform) => workerError(platform) ?? explainExit(mobile.exit, mobile.logFile)));
+      allureDirs.push(mobile.allureResults);
+      logs.push(mobile.logFile, join(roundDir, 'mobile', 'appium.log'));
+    }
+    runs.push(verdicts);
+  }
+
+  const gatedRuns = runs.map((run) => applyGate(run, expectations.knownFailures));
+  const verdicts = gatedRuns.at(-1)!;
+  const changed = options.repeat > 1 ? changedVerdicts(runs) : [];
+  const everyRoundHolds = gatedRuns.every((run) => summarizeGate(run).ok);
+
+  let allurePage: string | null = null;
+  let allureProblem: string | null = null;
+  if (options.allure) {
+    try {
+      allurePage = await generateAllureReport(allureDirs, out.allure, join(out.work, 'allure-generate.log'));
+    } catch (error) {
+      allureProblem = (error as Error).message;
+    }
+  }
+  const wallMs = performance.now() - started;
+  const shownPlatforms = [...(webChecks.length ? (['web'] as const) : []), ...(mobileChecks.length ? mobilePlatforms : [])];
+  const reports = [
+    { name: 'verdicts (JSON)', path: out.json },
+    { name: 'verdict table (Markdown)', path: out.markdown },
+    ...(allurePage ? [{ name: `Allure report (${shownPlatforms.map((platform) => PLATFORM_LABEL[platform]).join(' + ')}; opens offline)`, path: allurePage }] : []),
+    { name: 'runner logs', path: logs.map((log) => relative(process.cwd(), log)).join(', ') },
+  ];
+  const summary = summarizeGate(verdicts);
+  const ok = everyRoundHolds && changed.length === 0 && !allureProblem;
+
+  writeFileSync(
+    out.json,
+    `${JSON.stringify(
+      {
+        started_at: startedAt,
+        wall_ms: Math.round(wallMs),
+        ok,
+        gate: { ok: summary.ok, passed: summary.passed, known_failures: summary.knownFailures, unexpected_failures: summary.unexpectedFailures, unexpected_passes: summary.unexpectedPasses, errors: summary.errors },
+        repeats: options.repeat,
+        selection,
+        subjects,
+        expectations: { files: expectations.files, looked_for: expectations.missing, known_failures: expectations.knownFailures },
+        verdicts: verdicts.map((verdict) => jsonVerdict(verdict)),
+        ...(options.repeat > 1 ? { changed, runs: gatedRuns.map((run) => run.map((verdict) => ({ check: verdict.check, platform: verdict.platform, outcome: verdict.outcome, gate: verdict.gate, reason: verdict.reason }))) } : {}),
+        reports: Object.fromEntries(reports.map((report) => [report.name, report.path])),
+        ...(allureProblem ? { allure_error: allureProblem } : {}),
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  writeFileSync(out.markdown, markdownReport(verdicts, shownPlatforms, { subjects: subjects.map((subject) => subject.id), expectations: expectations.files, startedAt, wallMs, reports, repeats: options.repeat, changed }));
+
+  console.log(`\n${terminalTable(verdicts, shownPlatforms, colours)}`);
+  if (options.repeat > 1) {
+    console.log(changed.length ? `\nVerdicts that changed between ${options.repeat} repeats:\n${changed.map((line) => `  ${line}`).join('\n')}` : `\nNo verdict changed across ${options.repeat} repeats.`);
+    const failedRounds = gatedRuns.map((run, index) => ({ round: index + 1, run })).filter(({ run }) => !summarizeGate(run).ok);
+    for (const { round, run } of failedRounds) console.log(`  repeat ${round}: ${describeGate(summarizeGate(run))}`);
+  }
+  if (allureProblem) console.log(`\nThe Allure report could not be generated: ${allureProblem}`);
+  console.log(`\nReports:\n${reports.map((report) => `  ${report.name.padEnd(48)} ${report.path}`).join('\n')}`);
+  console.log(`\n${ok ? 'Conformance gate holds' : 'Conformance gate FAILS'} · ${verdicts.filter(holdsGate).length}/${verdicts.length} verdicts as expected · wall ${seconds(wallMs)}`);
+  return { exitCode: ok ? 0 : 1, verdicts, changed };
+}
+
+function jsonVerdict(verdict: GatedVerdict) {
+  return {
+    check: verdict.check,
+    title: catalogEntry(verdict.check)?.check.title,
+    platform: verdict.platform,
+    subject: verdict.subject,
+    outcome: verdict.outcome,
+    gate: verdict.gate,
+    reason: verdict.reason,
+    expected: verdict.expected ? { reason: verdict.expected.reason, link: verdict.expected.link, file: verdict.expected.file } : null,
+    duration_ms: verdict.durationMs,
+    details: verdict.details,
+    evidence: verdict.evidence.map((file) => ({ name: file.name, path: relative(process.cwd(), file.path) })),
+  };
+}

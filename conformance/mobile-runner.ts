@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { cellResults, readWorkerResults, type WorkerResults } from '../harness/mobile/results-reporter.ts';
+import { CATALOG } from './check-catalog.ts';
+import { runRunner } from './runner-process.ts';
+import type { MobileSelection, Platform } from './types.ts';
+import type { RunnerOutcome, RunnerRequest } from './web-runner.ts';
+
+export const SIM_CONFIG = 'wdio.conf.ts';
+const MOBILE_SPECS = 'specs/mobile';
+
+export interface MobileRunOptions {
+  platforms: readonly Platform[];
+  /** Several built-in profiles at once (the self-test); else the selection's profile. */
+  profiles?: readonly string[];
+}
+
+/**
+ * The spec files that hold the given checks: a mobile spec imports its check's constant
+ * (`MOB_LOGOUT_01` for MOB-LOGOUT-01). Choosing files, not a grep, spares WDIO a session per
+ * unselected file.
+ */
+export function mobileSpecFiles(checks: readonly string[], dir = MOBILE_SPECS): string[] {
+  const files = readdirSync(dir).filter((file) => file.endsWith('.spec.ts')).sort();
+  return checks.map((id) => {
+    const constant = id.replace(/-/g, '_');
+    const file = files.find((candidate) => new RegExp(`\\b${constant}\\b`).test(readFileSync(join(dir, candidate), 'utf8')));
+    if (!file) throw new Error(`no spec file in ${dir} implements ${id} (none mentions ${constant})`);
+    return join(dir, file);
+  });
+}
+
+/**
+ * The mobile checks through WebdriverIO: the simulated device (wdio.conf.ts, one capability per
+ * profile × platform) or a real-device config. Worker failures outside a test (a refused session)
+ * are kept, so a result that never arrived can say why.
+ */
+export async function runMobile(request: RunnerRequest, mobile: MobileSelection, options: MobileRunOptions): Promise<RunnerOutcome & { workers: WorkerResults[] }> {
+  rmSync(request.dir, { recursive: true, force: true });
+  const logFile = join(request.dir, 'wdio.log');
+  const resultsDir = join(request.dir, 'results');
+  const all = CATALOG.filter((entry) => entry.platforms.includes('android')).length === request.checks.length;
+  const specs = all ? [] : mobileSpecFiles(request.checks).flatMap((file) => ['--spec', file]);
+  const profiles = options.profiles ?? [mobile.profile ?? 'correct'];
+  const exit = await runRunner({
+    command: 'npx',
+    args: ['wdio', 'run', mobile.config, ...specs],
+    env: {
+      MOBILE_REPORTS_DIR: request.dir,
+      MOBILE_RESULTS_DIR: resultsDir,
+      MOBILE_PLATFORMS: options.platforms.join(','),
+      MOBILE_PROFILES: profiles.join(','),
+      MOBILE_PROFILE: undefined,
+      MOBILE_PROFILE_MODULE: mobile.profileModule,
+      MOBILE_SELECTORS: mobile.selectors,
+      FORCE_COLOR: '0',
+    },
+    logFile,
+    verbose: request.verbose,
+    onProgress: request.onProgress,
+  });
+  const workers = readWorkerResults(resultsDir);
+  return { results: cellResults(workers, resultsDir), exit, logFile, allureResults: join(request.dir, 'allure-results'), workers };
+}

@@ -1,0 +1,133 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_WEB_SUBJECT } from '../harness/web/subject-loader.ts';
+import { MOBILE_PROFILES } from '../specs/mobile/expected-verdicts.ts';
+import { CATALOG, parsePlatforms, platformsInUse, selectChecks } from './check-catalog.ts';
+import { SIM_CONFIG } from './mobile-runner.ts';
+import { PLATFORM_LABEL, type Platform, type RunSelection } from './types.ts';
+
+/** The parsed command line, as commander hands it over. */
+export interface CliOptions {
+  platforms: Platform[];
+  checks?: string[];
+  expectations?: string[];
+  webSubject: string;
+  webVariant?: string;
+  webProfile?: string;
+  webProfileModule?: string;
+  mobileConfig: string;
+  mobileProfile?: string;
+  mobileProfileModule?: string;
+  mobileSelectors?: string;
+  mobileSubject?: string;
+  matrix?: boolean;
+  repeat: number;
+  reports: string;
+  allure: boolean;
+  verbose?: boolean;
+  list?: boolean;
+}
+
+const commaList = (value: string): string[] => value.split(',').map((item) => item.trim()).filter(Boolean);
+
+function platformsArg(value: string): Platform[] {
+  try {
+    return parsePlatforms(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message.replace(/^--platforms: /, ''));
+  }
+}
+
+function repeatArg(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new InvalidArgumentError(`"${value}" is not a whole number from 1 to 1000`);
+  return n;
+}
+
+function subjectIdArg(value: string): string {
+  if (!/^[^@\s/]+@[^@\s/]+$/.test(value)) throw new InvalidArgumentError(`"${value}" is not name@version (e.g. my-app@2.4.1)`);
+  return value;
+}
+
+const EXAMPLES = `
+Examples:
+  npm run conformance                                   every check: browser, simulated Android and iOS
+  npm run conformance -- --platforms web                the browser checks only
+  npm run conformance -- --checks 'MOB-JWT-*' -p android
+  npm run conformance -- --mobile-profile android-stale-jwt
+                                                        a bundled fault profile: the expectations file
+                                                        expectations/intercom-sim+android-stale-jwt@0.1.0.json
+                                                        lists its known failure, so the gate holds
+  npm run conformance -- --web-subject ./my-app.subject.ts --expectations expectations/my-app@2.4.1.json
+  npm run conformance -- --repeat 10                    run 10 times; report any verdict that changed
+  npm run conformance -- --matrix                       the self-test: every bundled fault against every check
+
+Verdicts (the table's cells):
+  pass                the check passed, as expected
+  FAIL                an oracle found a violation the expectations do not list: the gate fails
+  FAIL (known)        a violation listed in an expectations file (reason and link shown): the gate holds
+  PASS (unexpected)   listed as a known failure but passed: the bug looks fixed, remove the entry; the gate fails
+  ERROR               the check could not judge (crash, timeout, no device): the gate fails
+
+Outputs (the previous run's are removed first): <reports>/conformance.json (verdicts with evidence),
+<reports>/conformance.md (the table), <reports>/allure-report/index.html (one Allure report, opens
+offline), <reports>/conformance/ (runner logs, Playwright and WDIO output, Appium log).
+
+Exit code: 0 when every verdict is as expected, 1 when any is not, 2 on bad input.
+Checks: run with --list to see them.`;
+
+/** The `npm run conformance` command line (commander). */
+export function conformanceProgram(): Command {
+  return new Command('conformance')
+    .usage('[options]   (through npm: npm run conformance -- [options])')
+    .description(
+      'Runs the Intercom Messenger identity conformance checks (no prior-user data survives logout; refreshed JWTs are actually sent) ' +
+        'against the embedded default (a mock Intercom API, the bundled reference web app and messenger, and a simulated Android and ' +
+        'iOS device) or against your own subject, prints a verdict per check × platform, and fails on anything the expectations do not predict.',
+    )
+    .addOption(new Option('-p, --platforms <list>', 'platforms to run, comma-separated: web, android, ios').default(['web', 'android', 'ios'], 'web,android,ios').argParser(platformsArg))
+    .addOption(new Option('-c, --checks <list>', "checks to run by ID or glob, comma-separated (e.g. WEB-LOGOUT-01,'MOB-JWT-*'); default all").argParser(commaList))
+    .addOption(new Option('-e, --expectations <files>', 'expectations files, comma-separated; default expectations/<subject>@<version>.json of each subject that runs').argParser(commaList))
+    .addOption(new Option('--web-subject <module>', 'web subject: a module whose default export is a WebSubject').env('WEB_SUBJECT').default(DEFAULT_WEB_SUBJECT))
+    .addOption(new Option('--web-variant <name>', 'variant of the web subject (bundled: correct, logout-reload-only, spa-no-shutdown, refresh-not-forwarded)').env('WEB_VARIANT'))
+    .addOption(new Option('--web-profile <name>', 'messenger profile (bundled: correct, queued-shutdown-noop, keeps-settings, update-ignores-jwt, cache-survives-shutdown)').env('WEB_PROFILE'))
+    .addOption(new Option('--web-profile-module <file>', 'messenger profile from a module of your own').env('WEB_PROFILE_MODULE'))
+    .addOption(
+      new Option('--mobile-config <file>', `WDIO config: ${SIM_CONFIG} (simulated device), wdio.android.conf.ts (UiAutomator2 emulator/device), wdio.ios.conf.ts (XCUITest simulator/device)`).default(SIM_CONFIG),
+    )
+    .addOption(new Option('--mobile-profile <name>', `profile of the simulated SDK (${MOBILE_PROFILES.join(', ')})`).env('MOBILE_PROFILE'))
+    .addOption(new Option('--mobile-profile-module <file>', 'SDK profile from a module of your own (simulated device)').env('MOBILE_PROFILE_MODULE'))
+    .addOption(new Option('--mobile-selectors <file>', "selector map (JSON) for your app's screens").env('MOBILE_SELECTORS'))
+    .addOption(new Option('--mobile-subject <name@version>', 'names a real app (or its SDK version) for its expectations file').argParser(subjectIdArg))
+    .option('--matrix', 'run the self-test matrix instead: every bundled fault profile against every check, as a kill table')
+    .addOption(new Option('--repeat <n>', 'run the selection n times and report every verdict that changed between runs').default(1).argParser(repeatArg))
+    .option('--reports <dir>', 'where outputs go', 'reports')
+    .option('--no-allure', 'skip the merged Allure report (saves a few seconds)')
+    .option('--verbose', "stream the runners' own output (Playwright, WDIO) too")
+    .option('--list', 'list the checks (ID, platforms, title) and exit')
+    .addHelpText('after', EXAMPLES)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(text) });
+}
+
+/** What a run was asked to do, checked: unknown checks, contradictions and impossible combinations are errors. */
+export function runSelection(options: CliOptions): RunSelection {
+  if (options.matrix && options.repeat > 1) throw new Error('--repeat applies to a conformance run, not to --matrix');
+  if (options.mobileConfig !== SIM_CONFIG && (options.mobileProfile || options.mobileProfileModule)) {
+    throw new Error(`--mobile-profile and --mobile-profile-module choose a profile of the simulated SDK; ${options.mobileConfig} runs a real app`);
+  }
+  if (options.webProfile && options.webProfileModule) throw new Error('--web-profile and --web-profile-module: give one of them');
+  if (options.mobileProfile && options.mobileProfileModule) throw new Error('--mobile-profile and --mobile-profile-module: give one of them');
+  const checks = selectChecks(options.checks, options.platforms);
+  return {
+    platforms: platformsInUse(checks, options.platforms),
+    checks,
+    web: { subjectModule: options.webSubject, variant: options.webVariant, profile: options.webProfile, profileModule: options.webProfileModule },
+    mobile: { config: options.mobileConfig, profile: options.mobileProfile, profileModule: options.mobileProfileModule, selectors: options.mobileSelectors, subjectId: options.mobileSubject },
+  };
+}
+
+export function checkList(): string {
+  const width = Math.max(...CATALOG.map((entry) => entry.check.id.length));
+  return CATALOG.map((entry) => `${entry.check.id.padEnd(width)}  ${entry.platforms.map((platform) => PLATFORM_LABEL[platform]).join(', ').padEnd(12)}  ${entry.check.title}`).join('\n');
+}

@@ -1,0 +1,79 @@
+import { join } from 'node:path';
+import { judgeMatrix, reportMatrix } from '../harness/self-test/matrix-report.ts';
+import type { JudgedResult } from '../harness/self-test/verdicts.ts';
+import { MOB_CHECKS, WEB_CHECKS } from '../specs/checks.ts';
+import { MOBILE_PROFILES, MOBILE_SELF_TEST_CELLS } from '../specs/mobile/expected-verdicts.ts';
+import { WEB_SELF_TEST_CELLS } from '../specs/web/expected-verdicts.ts';
+import { cellName } from '../harness/mobile/results-reporter.ts';
+import { runMobile, SIM_CONFIG } from './mobile-runner.ts';
+import { progressPrinter, useColours } from './progress-view.ts';
+import type { Platform, WebSelection } from './types.ts';
+import { runWeb } from './web-runner.ts';
+
+/** The cells with no fault at all: the correct app with the correct messenger, the correct SDK on each platform. */
+const CORRECT_CELL = /^correct×(correct|Android|iOS)$/;
+
+export interface MatrixOptions {
+  /** `web` runs the web matrix; `android`/`ios` the mobile matrix on those platforms. */
+  platforms: readonly Platform[];
+  reportsDir: string;
+  verbose: boolean;
+  /** The web subject module (its bundled variants × profiles are the web matrix). */
+  webSubjectModule: string;
+}
+
+/**
+ * The self-test matrix: every bundled subject profile against every check, held to the
+ * expected-verdict tables (specs/web/expected-verdicts.ts, specs/mobile/expected-verdicts.ts).
+ * Prints each kill table and a summary; writes `<reportsDir>/self-test/{web,mobile}/kill-table.json`.
+ * Returns the number of cells × checks that did not go as the tables say.
+ */
+export async function runMatrix(options: MatrixOptions): Promise<number> {
+  const started = performance.now();
+  const colours = useColours();
+  const onProgress = progressPrinter((event) => event.cell, colours, () => '', 46);
+  const judged: JudgedResult[] = [];
+  let failed = 0;
+
+  if (options.platforms.includes('web')) {
+    const dir = join(options.reportsDir, 'self-test', 'web');
+    const checks = WEB_CHECKS.map((check) => check.id);
+    console.log(`web self-test · ${WEB_SELF_TEST_CELLS.length} variant × profile cells × ${checks.length} checks`);
+    const web: WebSelection = { subjectModule: options.webSubjectModule, variant: undefined, profile: undefined, profileModule: undefined };
+    const run = await runWeb({ checks, dir, verbose: options.verbose, onProgress }, web, true);
+    const cells = WEB_SELF_TEST_CELLS.map((cell) => ({ name: `${cell.variant}×${cell.profile}`, expectedFailures: cell.expectedFailures }));
+    const results = judgeMatrix(cells, checks, run.results, () => `not run (playwright exit ${run.exit.exitCode}; log ${run.logFile})`);
+    console.log(`\nWeb kill table (a fault is "caught" when an oracle fails the check the table says it must; Playwright log: ${run.logFile}):\n`);
+    failed += reportMatrix('web self-test', dir, results, checks, run.exit.wallMs);
+    judged.push(...results);
+  }
+
+  const mobilePlatforms = options.platforms.filter((platform) => platform !== 'web');
+  if (mobilePlatforms.length) {
+    const dir = join(options.reportsDir, 'self-test', 'mobile');
+    const checks = MOB_CHECKS.map((check) => check.id);
+    const cells = MOBILE_SELF_TEST_CELLS.filter((cell) => mobilePlatforms.includes(cell.platform.toLowerCase() as Platform));
+    console.log(`\nmobile self-test · ${cells.length} profile × platform cells × ${checks.length} checks`);
+    const run = await runMobile(
+      { checks, dir, verbose: options.verbose, onProgress },
+      { config: SIM_CONFIG, profile: undefined, profileModule: undefined, selectors: undefined, subjectId: undefined },
+      { platforms: mobilePlatforms, profiles: MOBILE_PROFILES },
+    );
+    const results = judgeMatrix(cells, checks, run.results, (cell) =>
+      run.workers.filter((worker) => cellName(worker.sdkProfile, worker.platformName) === cell.name).flatMap((worker) => worker.errors)[0] ?? `not run (wdio exit ${run.exit.exitCode}; log ${run.logFile})`,
+    );
+    console.log(`\nMobile kill table (WDIO log: ${run.logFile}):\n`);
+    const notes = cells.filter((cell) => cell.expectedFailures.length > 0).map((cell) => `  ${cell.name}: ${cell.why}`);
+    failed += reportMatrix('mobile self-test', dir, results, checks, run.exit.wallMs, notes);
+    judged.push(...results);
+  }
+
+  const count = (judgement: JudgedResult['judgement']): number => judged.filter((result) => result.judgement === judgement).length;
+  const faults = judged.filter((result) => result.expectedFailure).length;
+  const correctCells = judged.filter((result) => CORRECT_CELL.test(result.cell));
+  const falseAlarmsOnCorrect = correctCells.filter((result) => result.judgement === 'FALSE ALARM').length;
+  console.log(
+    `\nSelf-test matrix: faults caught ${count('caught')}/${faults}, missed ${count('MISSED')}, false alarms ${count('FALSE ALARM')} (${falseAlarmsOnCorrect} of them among the ${correctCells.length} checks of the fault-free cells), errors ${count('ERROR')}; wall time ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  return failed;
+}

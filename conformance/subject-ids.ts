@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { loadWebSubject } from '../harness/web/subject-loader.ts';
+import { MOBILE_PROFILES } from '../specs/mobile/expected-verdicts.ts';
+import { SIM_CONFIG } from './mobile-runner.ts';
+import type { MobileSelection, WebSelection } from './types.ts';
+
+const SIM_DRIVER_PACKAGE = 'node_modules/appium-intercom-sim-driver/package.json';
+
+const moduleName = (path: string): string => basename(path).replace(/\.[cm]?[jt]s$/, '');
+
+/**
+ * The web subject as expectations name it: `name[+variant][+profile]@version`, the variant and
+ * profile only when they are not the subject's correct (first) ones. Loading the subject also
+ * checks the variant and profile names before anything runs.
+ */
+export async function webSubjectId(web: WebSelection): Promise<string> {
+  const subject = await loadWebSubject(web.subjectModule);
+  if (web.variant && !subject.variants.includes(web.variant)) throw new Error(`--web-variant: "${web.variant}" is not a variant of ${subject.name}; it has ${subject.variants.join(', ')}`);
+  if (web.profile && !web.profileModule && !subject.profiles.includes(web.profile)) throw new Error(`--web-profile: "${web.profile}" is not a profile of ${subject.name}; it has ${subject.profiles.join(', ')}`);
+  if (web.profileModule && !existsSync(web.profileModule)) throw new Error(`--web-profile-module: ${web.profileModule} does not exist`);
+  const qualifiers = [
+    web.variant && web.variant !== subject.variants[0] ? web.variant : null,
+    web.profileModule ? moduleName(web.profileModule) : web.profile && web.profile !== subject.profiles[0] ? web.profile : null,
+  ].filter(Boolean);
+  return `${[subject.name, ...qualifiers].join('+')}@${subject.version ?? 'unversioned'}`;
+}
+
+/**
+ * The mobile subject: the simulated device as `intercom-sim[+profile]@<driver version>`, a real
+ * app as given by --mobile-subject (`app@unversioned` when not given).
+ */
+export function mobileSubjectId(mobile: MobileSelection): string {
+  if (mobile.subjectId) return mobile.subjectId;
+  if (mobile.config !== SIM_CONFIG) return 'app@unversioned';
+  if (mobile.profile && !mobile.profileModule && !(MOBILE_PROFILES as readonly string[]).includes(mobile.profile)) {
+    throw new Error(`--mobile-profile: "${mobile.profile}" is not a profile of the simulated SDK; it has ${MOBILE_PROFILES.join(', ')}`);
+  }
+  if (mobile.profileModule && !existsSync(mobile.profileModule)) throw new Error(`--mobile-profile-module: ${mobile.profileModule} does not exist`);
+  const version = existsSync(SIM_DRIVER_PACKAGE) ? (JSON.parse(readFileSync(SIM_DRIVER_PACKAGE, 'utf8')) as { version: string }).version : 'unversioned';
+  const profile = mobile.profileModule ? moduleName(mobile.profileModule) : mobile.profile && mobile.profile !== 'correct' ? mobile.profile : null;
+  return `intercom-sim${profile ? `+${profile}` : ''}@${version}`;
+}

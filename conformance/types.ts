@@ -1,0 +1,78 @@
+import type { EvidenceFile } from '../harness/self-test/verdicts.ts';
+
+/** Where a check runs: the browser, or the simulated/real device of one mobile platform. */
+export type Platform = 'web' | 'android' | 'ios';
+export const PLATFORMS: readonly Platform[] = ['web', 'android', 'ios'];
+export const PLATFORM_LABEL: Record<Platform, string> = { web: 'web', android: 'Android', ios: 'iOS' };
+
+/** What one run was asked to do: which checks on which platforms, against which subjects. */
+export interface RunSelection {
+  platforms: Platform[];
+  /** Check IDs, in catalogue order. */
+  checks: string[];
+  web: WebSelection;
+  mobile: MobileSelection;
+}
+
+export interface WebSelection {
+  /** Module path of the WebSubject (WEB_SUBJECT). */
+  subjectModule: string;
+  variant: string | undefined;
+  profile: string | undefined;
+  profileModule: string | undefined;
+}
+
+export interface MobileSelection {
+  /** WDIO config: the simulated device (wdio.conf.ts) or a real-device config. */
+  config: string;
+  profile: string | undefined;
+  profileModule: string | undefined;
+  selectors: string | undefined;
+  /** `name@version` of a real app, for its expectations file. */
+  subjectId: string | undefined;
+}
+
+/** A subject as expectations name it: `name@version`, plus the platforms it ran on. */
+export interface SubjectId {
+  id: string;
+  platforms: Platform[];
+}
+
+/**
+ * One check on one platform. `fail` is an oracle's verdict; `error` means the check could not
+ * judge (a crash, a timeout, a failed precondition, a result that never arrived).
+ */
+export interface Verdict {
+  check: string;
+  platform: Platform;
+  subject: string;
+  outcome: 'pass' | 'fail' | 'error';
+  /** One line naming the evidence; empty on a pass. */
+  reason: string;
+  /** Every failure message in full. */
+  details: string[];
+  evidence: EvidenceFile[];
+  durationMs: number;
+}
+
+/** A known failure from an expectations file. */
+export interface KnownFailure {
+  check: string;
+  /** Platforms it applies to; all of the check's platforms when absent. */
+  platforms: Platform[] | undefined;
+  reason: string;
+  link: string;
+  /** The expectations file it came from. */
+  file: string;
+}
+
+/**
+ * How a verdict stands against the expectations. `known-failure` and `pass` hold the gate;
+ * the rest fail it.
+ */
+export type GateStatus = 'pass' | 'known-failure' | 'unexpected-failure' | 'unexpected-pass' | 'error';
+
+export interface GatedVerdict extends Verdict {
+  gate: GateStatus;
+  expected: KnownFailure | null;
+}

@@ -1,0 +1,125 @@
+import { styleText } from 'node:util';
+import { catalogEntry } from './check-catalog.ts';
+import { describeGate, summarizeGate } from './gate.ts';
+import { PLATFORM_LABEL, type GatedVerdict, type GateStatus, type Platform } from './types.ts';
+
+/**
+ * The verdict table: one row per check, one column per platform, each cell the verdict as it
+ * stands against the expectations; every cell that is not a plain pass gets a numbered finding
+ * below with its one-line reason (naming the evidence) and, for known failures, the reason and link.
+ */
+export interface Finding {
+  index: number;
+  verdict: GatedVerdict;
+  text: string;
+}
+
+const CELL_TEXT: Record<GateStatus, string> = {
+  pass: 'pass',
+  'known-failure': 'FAIL (known)',
+  'unexpected-failure': 'FAIL',
+  'unexpected-pass': 'PASS (unexpected)',
+  error: 'ERROR',
+};
+
+const MD_CELL: Record<GateStatus, string> = {
+  pass: '✅ pass',
+  'known-failure': '⚠️ FAIL (known)',
+  'unexpected-failure': '❌ FAIL',
+  'unexpected-pass': '❗ PASS (unexpected)',
+  error: '💥 ERROR',
+};
+
+export function findings(verdicts: readonly GatedVerdict[]): Finding[] {
+  return verdicts
+    .filter((verdict) => verdict.gate !== 'pass')
+    .map((verdict, index) => {
+      const where = `${verdict.check} on ${PLATFORM_LABEL[verdict.platform]}`;
+      const expected = verdict.expected;
+      let text: string;
+      switch (verdict.gate) {
+        case 'known-failure':
+          text = `${where}: ${verdict.reason} — known failure (${expected!.file}): ${expected!.reason} ${expected!.link}`;
+          break;
+        case 'unexpected-pass':
+          text = `${where}: passed, but ${expected!.file} lists it as a known failure (${expected!.reason} ${expected!.link}); if the bug is fixed, remove the entry`;
+          break;
+        case 'error':
+          text = `${where}: could not judge (not a verdict): ${verdict.reason}`;
+          break;
+        default:
+          text = `${where}: ${verdict.reason}`;
+      }
+      return { index: index + 1, verdict, text };
+    });
+}
+
+interface GridCell {
+  text: string;
+  gate?: GateStatus;
+}
+
+function grid(verdicts: readonly GatedVerdict[], platforms: readonly Platform[], label: Record<GateStatus, string>): GridCell[][] {
+  const notes = findings(verdicts);
+  const checks = [...new Set(verdicts.map((verdict) => verdict.check))];
+  return checks.map((check) => [
+    { text: check },
+    ...platforms.map((platform): GridCell => {
+      const verdict = verdicts.find((candidate) => candidate.check === check && candidate.platform === platform);
+      if (!verdict) return { text: catalogEntry(check)?.platforms.includes(platform) ? 'not run' : '·' };
+      const finding = notes.find((note) => note.verdict === verdict);
+      return { text: `${label[verdict.gate]}${finding ? ` [${finding.index}]` : ''}`, gate: verdict.gate };
+    }),
+  ]);
+}
+
+const STYLE: Record<GateStatus, 'green' | 'yellow' | 'red'> = { pass: 'green', 'known-failure': 'yellow', 'unexpected-failure': 'red', 'unexpected-pass': 'red', error: 'red' };
+
+/** The table for a terminal; colours only when `colours` is true (a TTY without NO_COLOR). */
+export function terminalTable(verdicts: readonly GatedVerdict[], platforms: readonly Platform[], colours = false): string {
+  const header: GridCell[] = [{ text: 'check' }, ...platforms.map((platform) => ({ text: PLATFORM_LABEL[platform] }))];
+  const rows = grid(verdicts, platforms, CELL_TEXT);
+  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column]!.text.length)));
+  const line = (row: GridCell[]): string =>
+    row.map((cell, column) => (colours && cell.gate ? styleText(STYLE[cell.gate], cell.text.padEnd(widths[column]!)) : cell.text.padEnd(widths[column]!))).join(' │ ');
+  const notes = findings(verdicts).map((finding) => `  [${finding.index}] ${finding.text}`);
+  return [line(header), widths.map((width) => '─'.repeat(width)).join('─┼─'), ...rows.map(line), ...(notes.length ? ['', ...notes] : []), '', describeGate(summarizeGate(verdicts))].join('\n');
+}
+
+export interface MarkdownContext {
+  subjects: string[];
+  expectations: string[];
+  startedAt: string;
+  wallMs: number;
+  reports: { name: string; path: string }[];
+  repeats: number;
+  changed: string[];
+}
+
+const escapeCell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** `conformance.md`: the same table, the findings, what ran and where the reports are. */
+export function markdownReport(verdicts: readonly GatedVerdict[], platforms: readonly Platform[], context: MarkdownContext): string {
+  const summary = summarizeGate(verdicts);
+  const header = ['Check', ...platforms.map((platform) => PLATFORM_LABEL[platform])];
+  const rows = grid(verdicts, platforms, MD_CELL).map((row) => {
+    const entry = catalogEntry(row[0]!.text);
+    return [`**${row[0]!.text}** ${entry ? escapeCell(entry.check.title) : ''}`, ...row.slice(1).map((cell) => cell.text)];
+  });
+  const lines = [
+    `# Identity conformance: ${summary.ok ? 'gate holds' : 'GATE FAILS'}`,
+    '',
+    `Subjects: ${context.subjects.join(', ')} · expectations: ${context.expectations.length ? context.expectations.join(', ') : 'none'} · started ${context.startedAt} · wall ${(context.wallMs / 1000).toFixed(1)} s${context.repeats > 1 ? ` · ${context.repeats} repeats` : ''}`,
+    '',
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+    '',
+    describeGate(summary),
+  ];
+  const notes = findings(verdicts);
+  if (notes.length) lines.push('', '## Findings', '', ...notes.map((finding) => `${finding.index}. ${escapeCell(finding.text)}`));
+  if (context.repeats > 1) lines.push('', `## Repeats`, '', context.changed.length ? context.changed.map((line) => `- ${line}`).join('\n') : `No verdict changed across ${context.repeats} repeats.`);
+  lines.push('', '## Reports', '', ...context.reports.map((report) => `- ${report.name}: \`${report.path}\``), '');
+  return lines.join('\n');
+}

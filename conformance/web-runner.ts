@@ -1,0 +1,54 @@
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ProgressEvent } from '../harness/progress.ts';
+import type { CellResult } from '../harness/self-test/verdicts.ts';
+import { cellResults, readPlaywrightReport } from '../harness/web/playwright-results.ts';
+import { runRunner, type RunnerExit } from './runner-process.ts';
+import type { WebSelection } from './types.ts';
+
+export interface RunnerRequest {
+  /** The checks to run, all of this runner's platform. */
+  checks: readonly string[];
+  /** This runner's output folder (emptied first). */
+  dir: string;
+  verbose: boolean;
+  onProgress(event: ProgressEvent): void;
+}
+
+export interface RunnerOutcome {
+  results: CellResult[];
+  exit: RunnerExit;
+  logFile: string;
+  allureResults: string;
+}
+
+/**
+ * The browser checks through Playwright (playwright.config.ts): one project on the selected
+ * subject, or with `selfTest` every bundled variant × profile (the self-test matrix).
+ */
+export async function runWeb(request: RunnerRequest, web: WebSelection, selfTest = false): Promise<RunnerOutcome> {
+  rmSync(request.dir, { recursive: true, force: true });
+  const logFile = join(request.dir, 'playwright.log');
+  // Playwright greps the whole title path (project, file, describe, title): a check ID as a word.
+  const grep = `(?<![\\w-])(${request.checks.join('|')})(?![\\w-])`;
+  const exit = await runRunner({
+    command: 'npx',
+    args: ['playwright', 'test', '--grep', grep],
+    env: {
+      WEB_REPORTS_DIR: request.dir,
+      SELF_TEST: selfTest ? '1' : undefined,
+      WEB_SUBJECT: web.subjectModule,
+      WEB_VARIANT: web.variant,
+      WEB_PROFILE: web.profile,
+      WEB_PROFILE_MODULE: web.profileModule,
+      // The conformance run keeps its own view; Playwright's list reporter goes to the log only.
+      FORCE_COLOR: '0',
+    },
+    logFile,
+    verbose: request.verbose,
+    onProgress: request.onProgress,
+  });
+  const report = join(request.dir, 'results.json');
+  const results = existsSync(report) ? cellResults(readPlaywrightReport(report)) : [];
+  return { results, exit, logFile, allureResults: join(request.dir, 'allure-results') };
+}

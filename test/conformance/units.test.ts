@@ -1,0 +1,218 @@
+/**
+ * The conformance run's own logic, without runners: choosing checks and platforms, reading
+ * expectations files, the gate, the verdict table, changed verdicts across repeats, and the
+ * command line.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { CATALOG, parsePlatforms, selectChecks } from '../../conformance/check-catalog.ts';
+import { stripAnalytics } from '../../conformance/allure-report.ts';
+import { EXPECTATIONS_DIR, ExpectationsError, loadExpectations, resolveExpectations } from '../../conformance/expectations.ts';
+import { applyGate, summarizeGate } from '../../conformance/gate.ts';
+import { mobileSpecFiles } from '../../conformance/mobile-runner.ts';
+import { conformanceProgram, runSelection, type CliOptions } from '../../conformance/program.ts';
+import { changedVerdicts } from '../../conformance/repeats.ts';
+import type { KnownFailure, Verdict } from '../../conformance/types.ts';
+import { markdownReport, terminalTable } from '../../conformance/verdict-table.ts';
+import { platformOfCell, toVerdicts } from '../../conformance/verdicts.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'conformance-units-'));
+function writeJson(name: string, value: unknown): string {
+  const file = join(scratch, name);
+  writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+  return file;
+}
+
+const verdict = (check: string, platform: Verdict['platform'], outcome: Verdict['outcome'], reason = ''): Verdict => ({
+  check,
+  platform,
+  subject: 'subject@1',
+  outcome,
+  reason,
+  details: [],
+  evidence: [],
+  durationMs: 10,
+});
+
+const known = (check: string, platforms?: Verdict['platform'][]): KnownFailure => ({ check, platforms, reason: 'a known bug', link: 'https://example.test/bug/1', file: 'expectations/x@1.json' });
+
+describe('choosing checks and platforms', () => {
+  it('selects every check of the selected platforms when none is named', () => {
+    assert.deepEqual(selectChecks(undefined, ['web']), CATALOG.filter((entry) => entry.platforms.includes('web')).map((entry) => entry.check.id));
+    assert.equal(selectChecks(undefined, ['web', 'android', 'ios']).length, CATALOG.length);
+  });
+
+  it('takes IDs and globs in any case, in catalogue order', () => {
+    assert.deepEqual(selectChecks(['mob-jwt-*', 'WEB-LOGOUT-01'], ['web', 'android']), ['WEB-LOGOUT-01', 'MOB-JWT-REFRESH-01', 'MOB-JWT-ORDER-01']);
+  });
+
+  it('names what was wrong: an unknown check, a check of an unselected platform, an unknown platform', () => {
+    assert.throws(() => selectChecks(['WEB-NOPE-01'], ['web']), /"WEB-NOPE-01" matches no check; the checks are WEB-LOGOUT-01/);
+    assert.throws(() => selectChecks(['MOB-*'], ['web']), /"MOB-\*" runs on android, ios, and --platforms selects only web/);
+    assert.throws(() => parsePlatforms('web,windows'), /"windows" is not a platform/);
+    assert.deepEqual(parsePlatforms('iOS, WEB'), ['web', 'ios']);
+  });
+
+  it('finds the spec file of every mobile check', () => {
+    const mobile = CATALOG.filter((entry) => entry.platforms.includes('android')).map((entry) => entry.check.id);
+    const files = mobileSpecFiles(mobile);
+    assert.equal(new Set(files).size, mobile.length);
+    assert.deepEqual(mobileSpecFiles(['MOB-LOGOUT-01']), ['specs/mobile/logout.spec.ts']);
+  });
+});
+
+describe('expectations files', () => {
+  it('reads known failures with their reason, link and file', () => {
+    const file = writeJson('ok@1.json', { subject: 'ok@1', known_failures: [{ check: 'MOB-JWT-REFRESH-01', platforms: ['android'], reason: 'stale token', link: 'https://example.test/1' }] });
+    assert.deepEqual(loadExpectations(file), [{ check: 'MOB-JWT-REFRESH-01', platforms: ['android'], reason: 'stale token', link: 'https://example.test/1', file }]);
+  });
+
+  it('names every problem with its place in the file', () => {
+    const file = writeJson('bad@1.json', {
+      subject: 'bad',
+      known_failures: [
+        { check: 'WEB-LOGOUT-01', reason: '', link: 'not a url' },
+        { check: 'WEB-LOGOUT-01', platforms: ['mars'], reason: 'x', link: 'https://example.test' },
+      ],
+    });
+    assert.throws(() => loadExpectations(file), (error: Error) => {
+      assert.ok(error instanceof ExpectationsError);
+      assert.match(error.message, /bad@1\.json is not a valid expectations file/);
+      assert.match(error.message, /subject: must be "name@version"/);
+      assert.match(error.message, /known_failures\.0\.reason: say why/);
+      assert.match(error.message, /known_failures\.0\.link: must be an http\(s\) URL/);
+      assert.match(error.message, /known_failures\.1\.platforms\.0/);
+      return true;
+    });
+  });
+
+  it('refuses checks the suite does not have, platforms a check does not run on, and duplicates', () => {
+    const file = writeJson('semantic@1.json', {
+      subject: 'semantic@1',
+      known_failures: [
+        { check: 'WEB-GONE-01', reason: 'x', link: 'https://example.test' },
+        { check: 'WEB-LOGOUT-01', platforms: ['android'], reason: 'x', link: 'https://example.test' },
+        { check: 'MOB-LOGOUT-01', reason: 'x', link: 'https://example.test' },
+        { check: 'MOB-LOGOUT-01', platforms: ['ios'], reason: 'x', link: 'https://example.test' },
+      ],
+    });
+    assert.throws(() => loadExpectations(file), /known_failures\.0\.check: "WEB-GONE-01" is not a check of this suite[\s\S]*known_failures\.1\.platforms: WEB-LOGOUT-01 does not run on android[\s\S]*known_failures\.3: MOB-LOGOUT-01 on ios is listed twice/);
+  });
+
+  it('says which file is not JSON', () => {
+    assert.throws(() => loadExpectations(writeJson('broken@1.json', '{ nope')), /broken@1\.json is not a valid expectations file/);
+  });
+
+  it('finds expectations/<subject>.json of each subject that runs, and reports those it looked for', () => {
+    const lookup = resolveExpectations(undefined, [{ id: 'intercom-sim+android-stale-jwt@0.1.0', platforms: ['android'] }, { id: 'nobody@0', platforms: ['web'] }]);
+    assert.deepEqual(lookup.files, ['expectations/intercom-sim+android-stale-jwt@0.1.0.json']);
+    assert.deepEqual(lookup.missing, ['expectations/nobody@0.json']);
+    assert.equal(lookup.knownFailures.length, 1);
+    assert.throws(() => resolveExpectations(['nowhere.json'], []), /--expectations: nowhere\.json does not exist/);
+  });
+
+  it('every bundled expectations file is valid and named after its subject', () => {
+    const files = readdirSync(EXPECTATIONS_DIR).filter((file) => file.endsWith('.json'));
+    assert.ok(files.length >= 2);
+    for (const file of files) {
+      const failures = loadExpectations(join(EXPECTATIONS_DIR, file));
+      assert.ok(failures.length > 0, file);
+    }
+  });
+});
+
+describe('the gate', () => {
+  it('holds on passes and known failures, fails on unexpected failures, unexpected passes and errors', () => {
+    const gated = applyGate(
+      [verdict('WEB-LOGOUT-01', 'web', 'pass'), verdict('MOB-LOGOUT-01', 'android', 'fail', 'leak'), verdict('MOB-LOGOUT-01', 'ios', 'fail', 'leak'), verdict('MOB-SWITCH-01', 'android', 'pass'), verdict('MOB-JWT-ORDER-01', 'ios', 'error', 'timeout')],
+      [known('MOB-LOGOUT-01', ['android']), known('MOB-SWITCH-01')],
+    );
+    assert.deepEqual(gated.map((entry) => entry.gate), ['pass', 'known-failure', 'unexpected-failure', 'unexpected-pass', 'error']);
+    assert.deepEqual(summarizeGate(gated), { passed: 1, knownFailures: 1, unexpectedFailures: 1, unexpectedPasses: 1, errors: 1, ok: false });
+    assert.equal(summarizeGate(applyGate([verdict('MOB-LOGOUT-01', 'android', 'fail', 'leak')], [known('MOB-LOGOUT-01')])).ok, true);
+    assert.equal(summarizeGate([]).ok, false, 'a run that judged nothing does not hold the gate');
+  });
+
+  it('turns runner results into verdicts; a result that never came is an error that says why', () => {
+    const verdicts = toVerdicts(
+      [
+        { cell: 'correct×Android', check: 'MOB-LOGOUT-01', outcome: 'caught', reason: '#4 carried alice', durationMs: 5, details: ['[oracle] …'], evidence: [] },
+        { cell: 'correct×iOS', check: 'MOB-LOGOUT-01', outcome: 'passed', reason: 'passed', durationMs: 5 },
+      ],
+      ['MOB-LOGOUT-01'],
+      ['android', 'ios'],
+      'intercom-sim@0.1.0',
+      () => 'session refused',
+    );
+    assert.deepEqual(verdicts.map((entry) => [entry.platform, entry.outcome, entry.reason]), [['android', 'fail', '#4 carried alice'], ['ios', 'pass', '']]);
+    const missing = toVerdicts([], ['WEB-LOGOUT-01'], ['web'], 'x@1', () => 'no result: exit 1');
+    assert.deepEqual([missing[0]!.outcome, missing[0]!.reason], ['error', 'no result: exit 1']);
+    assert.equal(platformOfCell('logout-keeps-cache×iOS'), 'ios');
+    assert.equal(platformOfCell('web'), 'web');
+  });
+});
+
+describe('the verdict table', () => {
+  const gated = applyGate(
+    [verdict('WEB-LOGOUT-01', 'web', 'pass'), verdict('MOB-JWT-REFRESH-01', 'android', 'fail', '#7 carried JWT 2bd26021cd4f older than 952db9a9607e'), verdict('MOB-JWT-REFRESH-01', 'ios', 'pass')],
+    [known('MOB-JWT-REFRESH-01', ['android'])],
+  );
+
+  it('shows check × platform with numbered findings naming the evidence and the expectation', () => {
+    const table = terminalTable(gated, ['web', 'android', 'ios']);
+    assert.match(table, /^check +│ web +│ Android +│ iOS/m);
+    assert.match(table, /WEB-LOGOUT-01 +│ pass +│ · +│ ·/);
+    assert.match(table, /MOB-JWT-REFRESH-01 +│ · +│ FAIL \(known\) \[1\] │ pass/);
+    assert.match(table, /\[1\] MOB-JWT-REFRESH-01 on Android: #7 carried JWT 2bd26021cd4f older than 952db9a9607e — known failure \(expectations\/x@1\.json\): a known bug https:\/\/example\.test\/bug\/1/);
+    assert.match(table, /gate holds: 2 passed, 1 known failure, 0 unexpected failures, 0 unexpected passes, 0 errors/);
+  });
+
+  it('writes the same as Markdown with what ran and where the reports are', () => {
+    const markdown = markdownReport(gated, ['web', 'android', 'ios'], { subjects: ['a@1'], expectations: ['expectations/x@1.json'], startedAt: 'now', wallMs: 1500, reports: [{ name: 'json', path: 'reports/conformance.json' }], repeats: 1, changed: [] });
+    assert.match(markdown, /^# Identity conformance: gate holds/);
+    assert.match(markdown, /\| \*\*MOB-JWT-REFRESH-01\*\* every request after a setUserJwt[^|]*\| · \| ⚠️ FAIL \(known\) \[1\] \| ✅ pass \|/);
+    assert.match(markdown, /1\. MOB-JWT-REFRESH-01 on Android: #7 carried/);
+    assert.match(markdown, /- json: `reports\/conformance\.json`/);
+  });
+});
+
+describe('repeats', () => {
+  it('reports a check whose verdict changed, with counts and the first failing reason', () => {
+    const steady = [verdict('WEB-LOGOUT-01', 'web', 'pass')];
+    assert.deepEqual(changedVerdicts([steady, steady, steady]), []);
+    const flaky = [steady, [verdict('WEB-LOGOUT-01', 'web', 'error', 'timeout waiting for #5')], steady];
+    assert.deepEqual(changedVerdicts(flaky), ['WEB-LOGOUT-01 on web: pass ×2, error ×1 (run 2: timeout waiting for #5)']);
+  });
+});
+
+describe('the command line', () => {
+  const parse = (...args: string[]): CliOptions => conformanceProgram().parse(['node', 'conformance', ...args]).opts<CliOptions>();
+
+  it('defaults to every check on every platform of the embedded default', () => {
+    const selection = runSelection(parse());
+    assert.deepEqual(selection.platforms, ['web', 'android', 'ios']);
+    assert.equal(selection.checks.length, CATALOG.length);
+    assert.equal(selection.mobile.config, 'wdio.conf.ts');
+  });
+
+  it('keeps only the platforms the chosen checks run on', () => {
+    assert.deepEqual(runSelection(parse('--checks', 'MOB-JWT-ORDER-01')).platforms, ['android', 'ios']);
+  });
+
+  it('refuses bad values and contradictions with an error that names them', () => {
+    assert.throws(() => parse('--repeat', '0'), /"0" is not a whole number from 1 to 1000/);
+    assert.throws(() => parse('--mobile-subject', 'my-app'), /"my-app" is not name@version/);
+    assert.throws(() => runSelection(parse('--matrix', '--repeat', '3')), /--repeat applies to a conformance run, not to --matrix/);
+    assert.throws(() => runSelection(parse('--mobile-config', 'wdio.android.conf.ts', '--mobile-profile', 'correct')), /runs a real app/);
+  });
+});
+
+describe('the Allure report', () => {
+  it('drops the analytics script Allure puts in its page, and nothing else', () => {
+    const page = '<head><script async src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>\n<script>window.dataLayer=[];function gtag(){dataLayer.push(arguments)}gtag("js",new Date());</script><script>app()</script></head>';
+    assert.equal(stripAnalytics(page), '<head><script>app()</script></head>');
+  });
+});
