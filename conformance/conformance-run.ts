@@ -179,7 +179,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     for (const { round, run } of failedRounds) console.log(`  repeat ${round}: ${describeGate(summarizeGate(run))}`);
   }
   if (allureProblem) console.log(`\nThe Allure report could not be generated: ${allureProblem}`);
-  console.log(`\nReports:\n${reports.map((report) => `  ${report.name.padEnd(48)} ${report.path}`).join('\n')}`);
+  const nameWidth = Math.max(...reports.map((report) => report.name.length));
+  console.log(`\nReports:\n${reports.map((report) => `  ${report.name.padEnd(nameWidth)}  ${report.path}`).join('\n')}`);
   console.log(`\n${ok ? 'Conformance gate holds' : 'Conformance gate FAILS'} · ${verdicts.filter(holdsGate).length}/${verdicts.length} verdicts as expected · wall ${seconds(wallMs)}`);
   return { exitCode: ok ? 0 : 1, verdicts, changed };
 }
