@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ProgressEvent } from '../harness/progress.ts';
+import { annotateAllureResults, type AllureResultsDir } from './allure-annotations.ts';
 import { generateAllureReport } from './allure-report.ts';
 import { catalogEntry } from './check-catalog.ts';
 import { expectationFor, resolveExpectations, type ExpectationsLookup } from './expectations.ts';
@@ -98,17 +99,19 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const onProgress = progressPrinter((event) => PLATFORM_LABEL[platformOfCell(event.cell) ?? 'web'] ?? event.cell, colours, annotate);
 
   const runs: Verdict[][] = [];
-  const allureDirs: string[] = [];
+  const allureDirs: AllureResultsDir[][] = [];
   const logs: string[] = [];
   for (let round = 1; round <= options.repeat; round++) {
     const roundDir = options.repeat > 1 ? join(out.work, `run-${String(round).padStart(2, '0')}`) : out.work;
     if (options.repeat > 1) console.log(`\nrepeat ${round}/${options.repeat}`);
     const verdicts: Verdict[] = [];
+    const roundAllure: AllureResultsDir[] = [];
+    allureDirs.push(roundAllure);
     if (webChecks.length) {
       console.log(`\nweb · Playwright · ${webChecks.length} checks`);
       const web = await runWeb({ checks: webChecks, dir: join(roundDir, 'web'), verbose: options.verbose, onProgress }, selection.web);
       verdicts.push(...toVerdicts(web.results, webChecks, ['web'], webId, () => explainExit(web.exit, web.logFile)));
-      allureDirs.push(web.allureResults);
+      roundAllure.push({ dir: web.allureResults, platform: 'web' });
       logs.push(web.logFile);
     }
     if (mobileChecks.length) {
@@ -118,7 +121,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       const workerError = (platform: Platform): string | undefined =>
         mobile.workers.filter((worker) => worker.platformName.toLowerCase() === platform).flatMap((worker) => worker.errors)[0];
       verdicts.push(...toVerdicts(mobile.results, mobileChecks, mobilePlatforms, mobileId, (platform) => workerError(platform) ?? explainExit(mobile.exit, mobile.logFile)));
-      allureDirs.push(mobile.allureResults);
+      roundAllure.push({ dir: mobile.allureResults });
       logs.push(mobile.logFile, join(roundDir, 'mobile', 'appium.log'));
     }
     runs.push(verdicts);
@@ -133,7 +136,18 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   let allureProblem: string | null = null;
   if (options.allure) {
     try {
-      allurePage = await generateAllureReport(allureDirs, out.allure, join(out.work, 'allure-generate.log'));
+      gatedRuns.forEach((run, round) => annotateAllureResults(allureDirs[round]!, run));
+      allurePage = await generateAllureReport(
+        allureDirs.flat().map((entry) => entry.dir),
+        out.allure,
+        out.work,
+        {
+          subjects: subjects.map((subject) => `${subject.id} (${subject.platforms.map((platform) => PLATFORM_LABEL[platform]).join(', ')})`).join('; '),
+          expectations: expectations.files.join(', ') || 'none',
+          gate: describeGate(summarizeGate(gatedRuns.at(-1)!)),
+          ...(options.repeat > 1 ? { repeats: `${options.repeat} (${changedVerdicts(runs).length} verdicts changed)` } : {}),
+        },
+      );
     } catch (error) {
       allureProblem = (error as Error).message;
     }

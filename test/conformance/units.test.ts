@@ -4,11 +4,12 @@
  * command line.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CATALOG, parsePlatforms, selectChecks } from '../../conformance/check-catalog.ts';
+import { annotateAllureResults } from '../../conformance/allure-annotations.ts';
 import { stripAnalytics } from '../../conformance/allure-report.ts';
 import { EXPECTATIONS_DIR, ExpectationsError, loadExpectations, resolveExpectations } from '../../conformance/expectations.ts';
 import { applyGate, summarizeGate } from '../../conformance/gate.ts';
@@ -214,5 +215,42 @@ describe('the Allure report', () => {
   it('drops the analytics script Allure puts in its page, and nothing else', () => {
     const page = '<head><script async src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>\n<script>window.dataLayer=[];function gtag(){dataLayer.push(arguments)}gtag("js",new Date());</script><script>app()</script></head>';
     assert.equal(stripAnalytics(page), '<head><script>app()</script></head>');
+  });
+});
+
+describe('the Allure results', () => {
+  it('carry the gate: known failures marked known with reason and link, verdicts failed, errors broken, surprises tagged', () => {
+    const web = join(scratch, 'allure-web');
+    const mobile = join(scratch, 'allure-mobile');
+    mkdirSync(web);
+    mkdirSync(mobile);
+    const result = (check: string, status: string, platform?: string) => ({
+      status,
+      statusDetails: { message: 'boom' },
+      labels: [{ name: 'ALLURE_ID', value: check }],
+      parameters: platform ? [{ name: 'platform', value: platform }] : [],
+      links: [],
+      description: 'statement',
+    });
+    writeFileSync(join(web, 'a-result.json'), JSON.stringify(result('WEB-LOGOUT-01', 'broken')));
+    writeFileSync(join(mobile, 'b-result.json'), JSON.stringify(result('MOB-LOGOUT-01', 'broken', 'Android')));
+    writeFileSync(join(mobile, 'c-result.json'), JSON.stringify(result('MOB-LOGOUT-01', 'failed', 'iOS')));
+    writeFileSync(join(mobile, 'd-container.json'), '{}');
+    const gated = applyGate(
+      [verdict('WEB-LOGOUT-01', 'web', 'fail', 'leak'), verdict('MOB-LOGOUT-01', 'android', 'fail', 'leak'), verdict('MOB-LOGOUT-01', 'ios', 'error', 'timeout')],
+      [known('MOB-LOGOUT-01', ['android'])],
+    );
+    assert.equal(annotateAllureResults([{ dir: web, platform: 'web' }, { dir: mobile }], gated), 3);
+    const read = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
+    const a = read(join(web, 'a-result.json'));
+    assert.equal(a.status, 'failed');
+    assert.deepEqual(a.labels.at(-1), { name: 'tag', value: 'unexpected-failure' });
+    const b = read(join(mobile, 'b-result.json'));
+    assert.equal(b.statusDetails.known, true);
+    assert.deepEqual(b.links, [{ type: 'issue', name: 'known failure: a known bug', url: 'https://example.test/bug/1' }]);
+    assert.match(b.description, /^\*\*Known failure\*\* \(expectations\/x@1\.json\): a known bug https:\/\/example\.test\/bug\/1\n\nstatement$/);
+    const c = read(join(mobile, 'c-result.json'));
+    assert.equal(c.status, 'broken');
+    assert.equal(c.statusDetails.known, undefined);
   });
 });
