@@ -11,6 +11,7 @@ export function describeJwt(record: JournalRecord): string {
   const jwt = record.jwt;
   if (!jwt) return 'no JWT';
   const user = typeof jwt.claims?.['user_id'] === 'string' ? jwt.claims['user_id'] : '(none)';
-  const expiry = jwt.exp_in_s === null ? 'no exp' : jwt.exp_in_s >= 0 ? `expires in ${jwt.exp_in_s} s` : `expired ${-jwt.exp_in_s} s before receipt`;
+  // exp equal to the time of receipt is already expired (the mock, like jose, treats exp as exclusive).
+  const expiry = jwt.exp_in_s === null ? 'no exp' : jwt.exp_in_s > 0 ? `expires in ${jwt.exp_in_s} s` : jwt.exp_in_s === 0 ? 'expired at receipt' : `expired ${-jwt.exp_in_s} s before receipt`;
   return `JWT ${jwt.fingerprint} (claims.user_id ${user}, ${jwt.status}, ${expiry}, at ${jwt.location})`;
 }
