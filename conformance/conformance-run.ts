@@ -100,8 +100,9 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
 
   const runs: Verdict[][] = [];
   const allureDirs: AllureResultsDir[][] = [];
-  const logs: string[] = [];
+  let logs: string[] = [];
   for (let round = 1; round <= options.repeat; round++) {
+    logs = [];
     const roundDir = options.repeat > 1 ? join(out.work, `run-${String(round).padStart(2, '0')}`) : out.work;
     if (options.repeat > 1) console.log(`\nrepeat ${round}/${options.repeat}`);
     const verdicts: Verdict[] = [];
@@ -158,7 +159,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     { name: 'verdicts (JSON)', path: out.json },
     { name: 'verdict table (Markdown)', path: out.markdown },
     ...(allurePage ? [{ name: `Allure report (${shownPlatforms.map((platform) => PLATFORM_LABEL[platform]).join(' + ')}; opens offline)`, path: allurePage }] : []),
-    { name: 'runner logs', path: logs.map((log) => relative(process.cwd(), log)).join(', ') },
+    { name: options.repeat > 1 ? `runner logs (last repeat; all ${options.repeat} under ${out.work}/run-NN/)` : 'runner logs', path: logs.map((log) => relative(process.cwd(), log)).join(', ') },
   ];
   const summary = summarizeGate(verdicts);
   const ok = everyRoundHolds && changed.length === 0 && !allureProblem;

@@ -67,9 +67,21 @@ export function runRunner(options: RunnerProcessOptions): Promise<RunnerExit> {
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
-/** The runner's own explanation of a failure that left no result: its first error-looking line. */
+/**
+ * The runner's own explanation of a failure that left no result: its first error-looking line,
+ * with the list that follows it when the line introduces one (a config that says what it lacks).
+ */
 export function explainExit(exit: RunnerExit, logFile: string): string {
   const lines = exit.tail.map((line) => line.replace(ANSI, '').trim()).filter(Boolean);
-  const error = lines.find((line) => /error|cannot|lacks|not found|failed/i.test(line)) ?? lines.at(-1) ?? 'no output';
-  return `no result: the runner exited with code ${exit.exitCode} (${error.slice(0, 300)}; full log: ${logFile})`;
+  const at = lines.findIndex((line) => /error|cannot|lacks|not found|failed/i.test(line));
+  let error = at >= 0 ? lines[at]! : (lines.at(-1) ?? 'no output');
+  if (at >= 0 && error.endsWith(':')) {
+    const items: string[] = [];
+    for (const line of lines.slice(at + 1)) {
+      if (!line.startsWith('- ')) break;
+      items.push(line.slice(2));
+    }
+    if (items.length) error = `${error} ${items.join('; ')}`;
+  }
+  return `no result: the runner exited with code ${exit.exitCode} (${error.slice(0, 1000)}; full log: ${logFile})`;
 }

@@ -31,27 +31,21 @@ const MD_CELL: Record<GateStatus, string> = {
 };
 
 export function findings(verdicts: readonly GatedVerdict[]): Finding[] {
-  return verdicts
-    .filter((verdict) => verdict.gate !== 'pass')
-    .map((verdict, index) => {
-      const where = `${verdict.check} on ${PLATFORM_LABEL[verdict.platform]}`;
-      const expected = verdict.expected;
-      let text: string;
-      switch (verdict.gate) {
-        case 'known-failure':
-          text = `${where}: ${verdict.reason} — known failure (${expected!.file}): ${expected!.reason} ${expected!.link}`;
-          break;
-        case 'unexpected-pass':
-          text = `${where}: passed, but ${expected!.file} lists it as a known failure (${expected!.reason} ${expected!.link}); if the bug is fixed, remove the entry`;
-          break;
-        case 'error':
-          text = `${where}: could not judge (not a verdict): ${verdict.reason}`;
-          break;
-        default:
-          text = `${where}: ${verdict.reason}`;
-      }
-      return { index: index + 1, verdict, text };
-    });
+  const found: Finding[] = [];
+  for (const verdict of verdicts.filter((candidate) => candidate.gate !== 'pass')) {
+    const where = `${verdict.check} on ${PLATFORM_LABEL[verdict.platform]}`;
+    const expected = verdict.expected;
+    // A runner that stopped before any test leaves every cell the same reason: say it once.
+    const same = found.find((earlier) => earlier.verdict.gate === verdict.gate && earlier.verdict.reason === verdict.reason && verdict.reason && verdict.gate === 'error');
+    let text: string;
+    if (same) text = `${where}: as [${same.index}]`;
+    else if (verdict.gate === 'known-failure') text = `${where}: ${verdict.reason} — known failure (${expected!.file}): ${expected!.reason} ${expected!.link}`;
+    else if (verdict.gate === 'unexpected-pass') text = `${where}: passed, but ${expected!.file} lists it as a known failure (${expected!.reason} ${expected!.link}); if the bug is fixed, remove the entry`;
+    else if (verdict.gate === 'error') text = `${where}: could not judge (not a verdict): ${verdict.reason}`;
+    else text = `${where}: ${verdict.reason}`;
+    found.push({ index: found.length + 1, verdict, text });
+  }
+  return found;
 }
 
 interface GridCell {

@@ -16,6 +16,7 @@ import { applyGate, summarizeGate } from '../../conformance/gate.ts';
 import { mobileSpecFiles } from '../../conformance/mobile-runner.ts';
 import { conformanceProgram, runSelection, type CliOptions } from '../../conformance/program.ts';
 import { changedVerdicts } from '../../conformance/repeats.ts';
+import { explainExit } from '../../conformance/runner-process.ts';
 import type { KnownFailure, Verdict } from '../../conformance/types.ts';
 import { markdownReport, terminalTable } from '../../conformance/verdict-table.ts';
 import { platformOfCell, toVerdicts } from '../../conformance/verdicts.ts';
@@ -177,6 +178,16 @@ describe('the verdict table', () => {
     assert.match(markdown, /\| \*\*MOB-JWT-REFRESH-01\*\* every request after a setUserJwt[^|]*\| · \| ⚠️ FAIL \(known\) \[1\] \| ✅ pass \|/);
     assert.match(markdown, /1\. MOB-JWT-REFRESH-01 on Android: #7 carried/);
     assert.match(markdown, /- json: `reports\/conformance\.json`/);
+  });
+});
+
+describe('a runner that left no result', () => {
+  it('is explained by its own error line and the list that follows it; the table says it once', () => {
+    const tail = ['starting', 'ERROR: wdio.android.conf.ts cannot run on this machine; it lacks:', '- an Android SDK', '- a JDK', '(The simulated device needs none of this)'];
+    const reason = explainExit({ exitCode: 1, wallMs: 5, tail }, 'reports/x.log');
+    assert.equal(reason, 'no result: the runner exited with code 1 (ERROR: wdio.android.conf.ts cannot run on this machine; it lacks: an Android SDK; a JDK; full log: reports/x.log)');
+    const table = terminalTable(applyGate([verdict('MOB-LOGOUT-01', 'android', 'error', reason), verdict('MOB-SWITCH-01', 'android', 'error', reason)], []), ['android']);
+    assert.match(table, /\[2\] MOB-SWITCH-01 on Android: as \[1\]/);
   });
 });
 
