@@ -28,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (options.matrix) {
+    // A missed fault, a false alarm or an error in the matrix: exit 1, as for the conformance run.
     const failed = await runMatrix({ platforms: selection.platforms, reportsDir: options.reports, verbose: Boolean(options.verbose), webSubjectModule: options.webSubject });
     return failed > 0 ? 1 : 0;
   }
@@ -35,9 +36,13 @@ async function main(argv: string[]): Promise<number> {
     const outcome = await runConformance({ selection, expectations: options.expectations, reportsDir: options.reports, repeat: options.repeat, allure: options.allure, verbose: Boolean(options.verbose) });
     return outcome.exitCode;
   } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    console.error(`error: ${error.message}`);
-    return 2;
+    if (error instanceof InputError) {
+      console.error(`error: ${error.message}`);
+      return 2;
+    }
+    // The harness itself failed (a runner would not start, a report could not be written): not a verdict.
+    console.error(`harness failure: ${(error as Error).stack ?? String(error)}`);
+    return 3;
   }
 }
 

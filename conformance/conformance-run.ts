@@ -8,7 +8,7 @@ import { expectationFor, resolveExpectations, type ExpectationsLookup } from './
 import { applyGate, describeGate, holdsGate, summarizeGate } from './gate.ts';
 import { runMobile, SIM_CONFIG } from './mobile-runner.ts';
 import { progressPrinter, useColours } from './progress-view.ts';
-import { changedVerdicts } from './repeats.ts';
+import { changedVerdicts, worstOfRounds } from './repeats.ts';
 import { explainExit } from './runner-process.ts';
 import { mobileSubjectId, webSubjectId } from './subject-ids.ts';
 import { PLATFORM_LABEL, type GatedVerdict, type Platform, type RunSelection, type SubjectId, type Verdict } from './types.ts';
@@ -86,8 +86,9 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
 
   console.log(`Identity conformance · ${subjects.map((subject) => `${subject.platforms.map((platform) => PLATFORM_LABEL[platform]).join(' + ')}: ${subject.id}`).join(' · ')}`);
   console.log(
-    `expectations: ${expectations.files.length ? `${expectations.files.join(', ')} (${expectations.knownFailures.length} known ${expectations.knownFailures.length === 1 ? 'failure' : 'failures'})` : `none${expectations.missing.length ? ` (no ${expectations.missing.join(', ')})` : ''}`}`,
+    `expectations: ${expectations.files.length ? `${expectations.files.join(', ')} (${expectations.knownFailures.length} known ${expectations.knownFailures.length === 1 ? 'failure' : 'failures'})` : `none${expectations.notFound.length ? ` (no ${expectations.notFound.join(', ')})` : ''}`}`,
   );
+  for (const note of expectations.notes) console.log(`  note: ${note}`);
   if (options.repeat > 1) console.log(`repeating the selection ${options.repeat} times`);
 
   const annotate = (event: ProgressEvent): string => {
@@ -96,7 +97,14 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     if (!known) return '';
     return event.state === 'failed' ? '(known failure)' : event.state === 'passed' ? '(expected to fail!)' : '';
   };
-  const onProgress = progressPrinter((event) => PLATFORM_LABEL[platformOfCell(event.cell) ?? 'web'] ?? event.cell, colours, annotate);
+  const onProgress = progressPrinter(
+    (event) => {
+      const platform = platformOfCell(event.cell);
+      return platform ? PLATFORM_LABEL[platform] : event.cell;
+    },
+    colours,
+    annotate,
+  );
 
   const runs: Verdict[][] = [];
   const allureDirs: AllureResultsDir[][] = [];
@@ -129,9 +137,10 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   }
 
   const gatedRuns = runs.map((run) => applyGate(run, expectations.knownFailures));
-  const verdicts = gatedRuns.at(-1)!;
+  const verdicts = worstOfRounds(gatedRuns);
   const changed = options.repeat > 1 ? changedVerdicts(runs) : [];
-  const everyRoundHolds = gatedRuns.every((run) => summarizeGate(run).ok);
+  const summary = summarizeGate(verdicts);
+  const gateHolds = summary.ok && changed.length === 0;
 
   let allurePage: string | null = null;
   let allureProblem: string | null = null;
@@ -145,8 +154,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
         {
           subjects: subjects.map((subject) => `${subject.id} (${subject.platforms.map((platform) => PLATFORM_LABEL[platform]).join(', ')})`).join('; '),
           expectations: expectations.files.join(', ') || 'none',
-          gate: describeGate(summarizeGate(gatedRuns.at(-1)!)),
-          ...(options.repeat > 1 ? { repeats: `${options.repeat} (${changedVerdicts(runs).length} verdicts changed)` } : {}),
+          gate: describeGate(summary),
+          ...(options.repeat > 1 ? { repeats: `${options.repeat} (${changed.length} verdicts changed)` } : {}),
         },
       );
     } catch (error) {
@@ -154,15 +163,15 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     }
   }
   const wallMs = performance.now() - started;
-  const shownPlatforms = [...(webChecks.length ? (['web'] as const) : []), ...(mobileChecks.length ? mobilePlatforms : [])];
+  const shownPlatforms = selection.platforms;
   const reports = [
     { name: 'verdicts (JSON)', path: out.json },
     { name: 'verdict table (Markdown)', path: out.markdown },
     ...(allurePage ? [{ name: `Allure report (${shownPlatforms.map((platform) => PLATFORM_LABEL[platform]).join(' + ')}; opens offline)`, path: allurePage }] : []),
     { name: options.repeat > 1 ? `runner logs (last repeat; all ${options.repeat} under ${out.work}/run-NN/)` : 'runner logs', path: logs.map((log) => relative(process.cwd(), log)).join(', ') },
   ];
-  const summary = summarizeGate(verdicts);
-  const ok = everyRoundHolds && changed.length === 0 && !allureProblem;
+  // 1 when a verdict is not as expected; 3 when every verdict is, but the report could not be made.
+  const exitCode = !gateHolds ? 1 : allureProblem ? 3 : 0;
 
   writeFileSync(
     out.json,
@@ -170,34 +179,37 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       {
         started_at: startedAt,
         wall_ms: Math.round(wallMs),
-        ok,
-        gate: { ok: summary.ok, passed: summary.passed, known_failures: summary.knownFailures, unexpected_failures: summary.unexpectedFailures, unexpected_passes: summary.unexpectedPasses, errors: summary.errors },
+        ok: exitCode === 0,
+        exit_code: exitCode,
+        gate: { ok: gateHolds, passed: summary.passed, known_failures: summary.knownFailures, unexpected_failures: summary.unexpectedFailures, unexpected_passes: summary.unexpectedPasses, errors: summary.errors },
         repeats: options.repeat,
         selection,
         subjects,
-        expectations: { files: expectations.files, looked_for: expectations.missing, known_failures: expectations.knownFailures },
+        expectations: { files: expectations.files, not_found: expectations.notFound, notes: expectations.notes, known_failures: expectations.knownFailures },
         verdicts: verdicts.map((verdict) => jsonVerdict(verdict)),
         ...(options.repeat > 1 ? { changed, runs: gatedRuns.map((run) => run.map((verdict) => ({ check: verdict.check, platform: verdict.platform, outcome: verdict.outcome, gate: verdict.gate, reason: verdict.reason }))) } : {}),
-        reports: Object.fromEntries(reports.map((report) => [report.name, report.path])),
+        reports: { json: out.json, markdown: out.markdown, allure: allurePage, logs: logs.map((log) => relative(process.cwd(), log)) },
         ...(allureProblem ? { allure_error: allureProblem } : {}),
       },
       null,
       2,
     )}\n`,
   );
-  writeFileSync(out.markdown, markdownReport(verdicts, shownPlatforms, { subjects: subjects.map((subject) => subject.id), expectations: expectations.files, startedAt, wallMs, reports, repeats: options.repeat, changed }));
+  writeFileSync(out.markdown, markdownReport(verdicts, shownPlatforms, { subjects: subjects.map((subject) => subject.id), expectations: expectations.files, startedAt, wallMs, reports, repeats: options.repeat, changed, problems: allureProblem ? [`the Allure report could not be generated: ${allureProblem}`] : [] }));
 
   console.log(`\n${terminalTable(verdicts, shownPlatforms, colours)}`);
   if (options.repeat > 1) {
     console.log(changed.length ? `\nVerdicts that changed between ${options.repeat} repeats:\n${changed.map((line) => `  ${line}`).join('\n')}` : `\nNo verdict changed across ${options.repeat} repeats.`);
-    const failedRounds = gatedRuns.map((run, index) => ({ round: index + 1, run })).filter(({ run }) => !summarizeGate(run).ok);
-    for (const { round, run } of failedRounds) console.log(`  repeat ${round}: ${describeGate(summarizeGate(run))}`);
+    gatedRuns.forEach((run, index) => {
+      if (!summarizeGate(run).ok) console.log(`  repeat ${index + 1}: ${describeGate(summarizeGate(run))}`);
+    });
   }
   if (allureProblem) console.log(`\nThe Allure report could not be generated: ${allureProblem}`);
   const nameWidth = Math.max(...reports.map((report) => report.name.length));
   console.log(`\nReports:\n${reports.map((report) => `  ${report.name.padEnd(nameWidth)}  ${report.path}`).join('\n')}`);
-  console.log(`\n${ok ? 'Conformance gate holds' : 'Conformance gate FAILS'} · ${verdicts.filter(holdsGate).length}/${verdicts.length} verdicts as expected · wall ${seconds(wallMs)}`);
-  return { exitCode: ok ? 0 : 1, verdicts, changed };
+  const headline = gateHolds ? (allureProblem ? 'Conformance gate holds, but the Allure report is missing' : 'Conformance gate holds') : 'Conformance gate FAILS';
+  console.log(`\n${headline} · ${verdicts.filter(holdsGate).length}/${verdicts.length} verdicts as expected${options.repeat > 1 ? ` in every one of ${options.repeat} repeats` : ''} · wall ${seconds(wallMs)}`);
+  return { exitCode, verdicts, changed };
 }
 
 function jsonVerdict(verdict: GatedVerdict) {

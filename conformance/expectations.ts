@@ -35,8 +35,13 @@ export class ExpectationsError extends Error {
   }
 }
 
+export interface LoadedExpectations {
+  subject: string;
+  knownFailures: KnownFailure[];
+}
+
 /** Reads and validates one file; every problem is named with its place in the file. */
-export function loadExpectations(file: string): KnownFailure[] {
+export function loadExpectations(file: string): LoadedExpectations {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -65,32 +70,64 @@ export function loadExpectations(file: string): KnownFailure[] {
     }
   });
   if (problems.length) throw new ExpectationsError(file, problems);
-  return parsed.data.known_failures.map((entry) => ({ check: entry.check, platforms: entry.platforms, reason: entry.reason, link: entry.link, file }));
+  return { subject: parsed.data.subject, knownFailures: parsed.data.known_failures.map((entry) => ({ check: entry.check, platforms: entry.platforms, reason: entry.reason, link: entry.link, file })) };
 }
+
+const platformsOf = (entry: KnownFailure): readonly Platform[] => entry.platforms ?? catalogEntry(entry.check)?.platforms ?? [];
 
 export interface ExpectationsLookup {
   files: string[];
   /** Files looked for and not found (when discovered by subject). */
-  missing: string[];
+  notFound: string[];
   knownFailures: KnownFailure[];
+  /** Things worth a line in the run's header, e.g. a file given for another subject. */
+  notes: string[];
 }
 
 /**
  * The expectations of a run: the files given, or else `expectations/<subject>.json` for each
- * subject that runs (a missing one means the subject is expected to pass everything).
+ * subject that runs (a missing one means the subject is expected to pass everything). A file
+ * found for a subject covers that subject's platforms only; one check on one platform may be
+ * listed once across all files.
  */
 export function resolveExpectations(given: readonly string[] | undefined, subjects: readonly SubjectId[], root = process.cwd()): ExpectationsLookup {
+  const notes: string[] = [];
+  let files: string[];
+  let notFound: string[] = [];
+  let knownFailures: KnownFailure[];
   if (given && given.length > 0) {
     const absent = given.filter((file) => !existsSync(file));
     if (absent.length) throw new Error(`--expectations: ${absent.join(', ')} does not exist`);
-    return { files: [...given], missing: [], knownFailures: given.flatMap(loadExpectations) };
+    files = [...given];
+    knownFailures = files.flatMap((file) => {
+      const loaded = loadExpectations(file);
+      if (!subjects.some((subject) => subject.id === loaded.subject)) notes.push(`${file} is written for ${loaded.subject}; applied as given to ${subjects.map((subject) => subject.id).join(', ')}`);
+      return loaded.knownFailures;
+    });
+  } else {
+    const candidates = subjects.map((subject) => ({ subject, file: relative(root, join(root, EXPECTATIONS_DIR, `${subject.id}.json`)) }));
+    const found = candidates.filter(({ file }) => existsSync(join(root, file)));
+    files = found.map(({ file }) => file);
+    notFound = candidates.filter((candidate) => !found.includes(candidate)).map(({ file }) => file);
+    knownFailures = found.flatMap(({ subject, file }) =>
+      loadExpectations(join(root, file))
+        .knownFailures.map((entry) => ({ ...entry, file, platforms: platformsOf(entry).filter((platform) => subject.platforms.includes(platform)) }))
+        .filter((entry) => entry.platforms.length > 0),
+    );
   }
-  const candidates = [...new Set(subjects.map((subject) => relative(root, join(root, EXPECTATIONS_DIR, `${subject.id}.json`))))];
-  const files = candidates.filter((file) => existsSync(join(root, file)));
-  return { files, missing: candidates.filter((file) => !files.includes(file)), knownFailures: files.flatMap((file) => loadExpectations(join(root, file)).map((entry) => ({ ...entry, file }))) };
+  const seen = new Map<string, string>();
+  for (const entry of knownFailures) {
+    for (const platform of platformsOf(entry)) {
+      const key = `${entry.check} on ${platform}`;
+      const earlier = seen.get(key);
+      if (earlier && earlier !== entry.file) throw new Error(`expectations: ${key} is listed in both ${earlier} and ${entry.file}; keep one`);
+      seen.set(key, entry.file);
+    }
+  }
+  return { files, notFound, knownFailures, notes };
 }
 
 /** The known failure that covers a check on a platform, if any. */
 export function expectationFor(knownFailures: readonly KnownFailure[], check: string, platform: Platform): KnownFailure | null {
-  return knownFailures.find((entry) => entry.check === check && (entry.platforms ?? catalogEntry(check)?.platforms ?? []).includes(platform)) ?? null;
+  return knownFailures.find((entry) => entry.check === check && platformsOf(entry).includes(platform)) ?? null;
 }

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_WEB_SUBJECT } from '../harness/web/subject-loader.ts';
 import { MOBILE_PROFILES } from '../specs/mobile/expected-verdicts.ts';
@@ -72,7 +74,8 @@ Outputs (the previous run's are removed first): <reports>/conformance.json (verd
 <reports>/conformance.md (the table), <reports>/allure-report/index.html (one Allure report, opens
 offline), <reports>/conformance/ (runner logs, Playwright and WDIO output, Appium log).
 
-Exit code: 0 when every verdict is as expected, 1 when any is not, 2 on bad input.
+Exit code: 0 when every verdict is as expected, 1 when any is not, 2 on bad input, 3 when the
+harness itself failed (a runner could not start, the Allure report could not be written).
 Checks: run with --list to see them.`;
 
 /** The `npm run conformance` command line (commander). */
@@ -92,7 +95,10 @@ export function conformanceProgram(): Command {
     .addOption(new Option('--web-profile <name>', 'messenger profile (bundled: correct, queued-shutdown-noop, keeps-settings, update-ignores-jwt, cache-survives-shutdown)').env('WEB_PROFILE'))
     .addOption(new Option('--web-profile-module <file>', 'messenger profile from a module of your own').env('WEB_PROFILE_MODULE'))
     .addOption(
-      new Option('--mobile-config <file>', `WDIO config: ${SIM_CONFIG} (simulated device), wdio.android.conf.ts (UiAutomator2 emulator/device), wdio.ios.conf.ts (XCUITest simulator/device)`).default(SIM_CONFIG),
+      new Option(
+        '--mobile-config <file>',
+        `WDIO config: ${SIM_CONFIG} (the simulated device, Android and iOS), or for one real device wdio.android.conf.ts (UiAutomator2) with --platforms android, wdio.ios.conf.ts (XCUITest) with --platforms ios`,
+      ).default(SIM_CONFIG),
     )
     .addOption(new Option('--mobile-profile <name>', `profile of the simulated SDK (${MOBILE_PROFILES.join(', ')})`).env('MOBILE_PROFILE'))
     .addOption(new Option('--mobile-profile-module <file>', 'SDK profile from a module of your own (simulated device)').env('MOBILE_PROFILE_MODULE'))
@@ -110,20 +116,61 @@ export function conformanceProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(text) });
 }
 
-/** What a run was asked to do, checked: unknown checks, contradictions and impossible combinations are errors. */
+const MATRIX_IGNORES: [keyof CliOptions, string][] = [
+  ['checks', '--checks'],
+  ['expectations', '--expectations'],
+  ['webVariant', '--web-variant'],
+  ['webProfile', '--web-profile'],
+  ['webProfileModule', '--web-profile-module'],
+  ['mobileProfile', '--mobile-profile'],
+  ['mobileProfileModule', '--mobile-profile-module'],
+  ['mobileSelectors', '--mobile-selectors'],
+  ['mobileSubject', '--mobile-subject'],
+];
+
+/** The known real-device configs and the one platform each drives. */
+const REAL_DEVICE_PLATFORM: Record<string, Platform> = { 'wdio.android.conf.ts': 'android', 'wdio.ios.conf.ts': 'ios' };
+
+/**
+ * What a run was asked to do, checked before anything runs or any earlier output is touched:
+ * unknown checks, missing files, contradictions and combinations that cannot work are errors.
+ */
 export function runSelection(options: CliOptions): RunSelection {
-  if (options.matrix && options.repeat > 1) throw new Error('--repeat applies to a conformance run, not to --matrix');
-  if (options.mobileConfig !== SIM_CONFIG && (options.mobileProfile || options.mobileProfileModule)) {
-    throw new Error(`--mobile-profile and --mobile-profile-module choose a profile of the simulated SDK; ${options.mobileConfig} runs a real app`);
+  const mobileConfig = resolve(options.mobileConfig) === resolve(SIM_CONFIG) ? SIM_CONFIG : options.mobileConfig;
+  if (options.matrix) {
+    if (options.repeat > 1) throw new Error('--repeat applies to a conformance run, not to --matrix');
+    const given = MATRIX_IGNORES.filter(([key]) => options[key] !== undefined).map(([, flag]) => flag);
+    if (mobileConfig !== SIM_CONFIG) given.push('--mobile-config');
+    if (given.length) throw new Error(`--matrix runs every bundled profile against every check; it takes no ${given.join(', ')} (only --platforms, --web-subject, --reports, --verbose)`);
   }
+  if (options.checks && options.checks.length === 0) throw new Error('--checks: give at least one check ID or glob (--list shows them)');
+  const files: [string | undefined, string][] = [
+    [mobileConfig, '--mobile-config'],
+    [options.mobileSelectors, '--mobile-selectors'],
+    [options.mobileProfileModule, '--mobile-profile-module'],
+    [options.webProfileModule, '--web-profile-module'],
+  ];
+  for (const [file, flag] of files) if (file && !existsSync(file)) throw new Error(`${flag}: ${file} does not exist`);
   if (options.webProfile && options.webProfileModule) throw new Error('--web-profile and --web-profile-module: give one of them');
   if (options.mobileProfile && options.mobileProfileModule) throw new Error('--mobile-profile and --mobile-profile-module: give one of them');
   const checks = selectChecks(options.checks, options.platforms);
+  const platforms = platformsInUse(checks, options.platforms);
+  if (mobileConfig !== SIM_CONFIG) {
+    if (options.mobileProfile || options.mobileProfileModule) {
+      throw new Error(`--mobile-profile and --mobile-profile-module choose a profile of the simulated SDK; ${mobileConfig} runs a real app`);
+    }
+    const mobile = platforms.filter((platform) => platform !== 'web');
+    const drives = REAL_DEVICE_PLATFORM[basename(mobileConfig)];
+    if (mobile.length > 1 || (drives && mobile.length === 1 && mobile[0] !== drives)) {
+      const which = drives ? `--platforms ${drives}` : '--platforms android or --platforms ios';
+      throw new Error(`--mobile-config ${mobileConfig} drives one ${drives ? PLATFORM_LABEL[drives] : 'real'} device; choose it with ${which} (add web to run the browser checks too)`);
+    }
+  }
   return {
-    platforms: platformsInUse(checks, options.platforms),
+    platforms,
     checks,
     web: { subjectModule: options.webSubject, variant: options.webVariant, profile: options.webProfile, profileModule: options.webProfileModule },
-    mobile: { config: options.mobileConfig, profile: options.mobileProfile, profileModule: options.mobileProfileModule, selectors: options.mobileSelectors, subjectId: options.mobileSubject },
+    mobile: { config: mobileConfig, profile: options.mobileProfile, profileModule: options.mobileProfileModule, selectors: options.mobileSelectors, subjectId: options.mobileSubject },
   };
 }
 

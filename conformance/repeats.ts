@@ -1,4 +1,5 @@
-import { PLATFORM_LABEL, type Verdict } from './types.ts';
+import { holdsGate } from './gate.ts';
+import { PLATFORM_LABEL, type GatedVerdict, type Verdict } from './types.ts';
 
 /**
  * Checks whose verdict changed between repeats of the same selection: one line each, saying how
@@ -17,4 +18,19 @@ export function changedVerdicts(runs: readonly (readonly Verdict[])[]): string[]
     changed.push(`${check} on ${PLATFORM_LABEL[platform]}: ${counts.join(', ')}${firstBad ? ` (run ${firstBad.run}: ${firstBad.verdict!.reason})` : ''}`);
   }
   return changed;
+}
+
+/**
+ * One verdict per check × platform over all repeats: the first that did not hold the gate, marked
+ * with its repeat, or else the last repeat's. The table and reports then fail if any repeat did.
+ */
+export function worstOfRounds(rounds: readonly (readonly GatedVerdict[])[]): GatedVerdict[] {
+  const last = rounds.at(-1) ?? [];
+  return last.map((verdict) => {
+    for (const [index, round] of rounds.entries()) {
+      const same = round.find((candidate) => candidate.check === verdict.check && candidate.platform === verdict.platform);
+      if (same && !holdsGate(same)) return index === rounds.length - 1 ? same : { ...same, round: index + 1 };
+    }
+    return verdict;
+  });
 }

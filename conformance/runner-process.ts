@@ -18,6 +18,8 @@ export interface RunnerProcessOptions {
 
 export interface RunnerExit {
   exitCode: number | null;
+  /** The signal that ended the runner, if one did. */
+  signal?: NodeJS.Signals | null;
   wallMs: number;
   /** The runner's last lines of output, to explain a result that never arrived. */
   tail: string[];
@@ -57,23 +59,29 @@ export function runRunner(options: RunnerProcessOptions): Promise<RunnerExit> {
   );
   return new Promise((resolve, reject) => {
     child.on('error', (error) => reject(new Error(`could not start ${options.command} ${options.args.join(' ')}: ${error.message}`)));
-    child.on('close', async (exitCode) => {
+    child.on('close', async (exitCode, signal) => {
       await Promise.all(readers);
       await new Promise<void>((done) => log.end(done));
-      resolve({ exitCode, wallMs: performance.now() - started, tail });
+      resolve({ exitCode, signal, wallMs: performance.now() - started, tail });
     });
   });
 }
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
+/** An error as runners print it: `Error: …`, `TypeError: …`, a logger's `ERROR`, a WDIO worker's `[0-0] Error …`. */
+const ERROR_LINE = /(^|\s|\])([A-Z]\w*)?Error\b|\bERROR\b/;
+const TROUBLE_LINE = /cannot|lacks|not found|failed|refused/i;
+
 /**
- * The runner's own explanation of a failure that left no result: its first error-looking line,
- * with the list that follows it when the line introduces one (a config that says what it lacks).
+ * The runner's own explanation of a failure that left no result: its first error line (else its
+ * first line that sounds like trouble, else its last line), with the list that follows it when
+ * the line introduces one (a config that says what it lacks).
  */
 export function explainExit(exit: RunnerExit, logFile: string): string {
   const lines = exit.tail.map((line) => line.replace(ANSI, '').trim()).filter(Boolean);
-  const at = lines.findIndex((line) => /error|cannot|lacks|not found|failed/i.test(line));
+  let at = lines.findIndex((line) => ERROR_LINE.test(line));
+  if (at < 0) at = lines.findIndex((line) => TROUBLE_LINE.test(line));
   let error = at >= 0 ? lines[at]! : (lines.at(-1) ?? 'no output');
   if (at >= 0 && error.endsWith(':')) {
     const items: string[] = [];
@@ -83,5 +91,6 @@ export function explainExit(exit: RunnerExit, logFile: string): string {
     }
     if (items.length) error = `${error} ${items.join('; ')}`;
   }
-  return `no result: the runner exited with code ${exit.exitCode} (${error.slice(0, 1000)}; full log: ${logFile})`;
+  const ended = exit.signal ? `was stopped by ${exit.signal}` : `exited with code ${exit.exitCode}`;
+  return `no result: the runner ${ended} (${error.slice(0, 1000)}; full log: ${logFile})`;
 }

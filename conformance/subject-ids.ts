@@ -18,7 +18,6 @@ export async function webSubjectId(web: WebSelection): Promise<string> {
   const subject = await loadWebSubject(web.subjectModule);
   if (web.variant && !subject.variants.includes(web.variant)) throw new Error(`--web-variant: "${web.variant}" is not a variant of ${subject.name}; it has ${subject.variants.join(', ')}`);
   if (web.profile && !web.profileModule && !subject.profiles.includes(web.profile)) throw new Error(`--web-profile: "${web.profile}" is not a profile of ${subject.name}; it has ${subject.profiles.join(', ')}`);
-  if (web.profileModule && !existsSync(web.profileModule)) throw new Error(`--web-profile-module: ${web.profileModule} does not exist`);
   const qualifiers = [
     web.variant && web.variant !== subject.variants[0] ? web.variant : null,
     web.profileModule ? moduleName(web.profileModule) : web.profile && web.profile !== subject.profiles[0] ? web.profile : null,
@@ -31,12 +30,11 @@ export async function webSubjectId(web: WebSelection): Promise<string> {
  * app as given by --mobile-subject (`app@unversioned` when not given).
  */
 export function mobileSubjectId(mobile: MobileSelection): string {
-  if (mobile.subjectId) return mobile.subjectId;
-  if (mobile.config !== SIM_CONFIG) return 'app@unversioned';
   if (mobile.profile && !mobile.profileModule && !(MOBILE_PROFILES as readonly string[]).includes(mobile.profile)) {
     throw new Error(`--mobile-profile: "${mobile.profile}" is not a profile of the simulated SDK; it has ${MOBILE_PROFILES.join(', ')}`);
   }
-  if (mobile.profileModule && !existsSync(mobile.profileModule)) throw new Error(`--mobile-profile-module: ${mobile.profileModule} does not exist`);
+  if (mobile.subjectId) return mobile.subjectId;
+  if (mobile.config !== SIM_CONFIG) return 'app@unversioned';
   const version = existsSync(SIM_DRIVER_PACKAGE) ? (JSON.parse(readFileSync(SIM_DRIVER_PACKAGE, 'utf8')) as { version: string }).version : 'unversioned';
   const profile = mobile.profileModule ? moduleName(mobile.profileModule) : mobile.profile && mobile.profile !== 'correct' ? mobile.profile : null;
   return `intercom-sim${profile ? `+${profile}` : ''}@${version}`;

@@ -75,4 +75,6 @@ export type GateStatus = 'pass' | 'known-failure' | 'unexpected-failure' | 'unex
 export interface GatedVerdict extends Verdict {
   gate: GateStatus;
   expected: KnownFailure | null;
+  /** With --repeat: the repeat this verdict comes from when it is not the last one's. */
+  round?: number;
 }

@@ -33,7 +33,7 @@ const MD_CELL: Record<GateStatus, string> = {
 export function findings(verdicts: readonly GatedVerdict[]): Finding[] {
   const found: Finding[] = [];
   for (const verdict of verdicts.filter((candidate) => candidate.gate !== 'pass')) {
-    const where = `${verdict.check} on ${PLATFORM_LABEL[verdict.platform]}`;
+    const where = `${verdict.check} on ${PLATFORM_LABEL[verdict.platform]}${verdict.round ? ` (repeat ${verdict.round})` : ''}`;
     const expected = verdict.expected;
     // A runner that stopped before any test leaves every cell the same reason: say it once.
     const same = found.find((earlier) => earlier.verdict.gate === verdict.gate && earlier.verdict.reason === verdict.reason && verdict.reason && verdict.gate === 'error');
@@ -88,6 +88,8 @@ export interface MarkdownContext {
   reports: { name: string; path: string }[];
   repeats: number;
   changed: string[];
+  /** What went wrong outside the verdicts (e.g. the Allure report could not be generated). */
+  problems: string[];
 }
 
 const escapeCell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -110,6 +112,7 @@ export function markdownReport(verdicts: readonly GatedVerdict[], platforms: rea
     ...rows.map((row) => `| ${row.join(' | ')} |`),
     '',
     describeGate(summary),
+    ...context.problems.map((problem) => `\n**Problem:** ${escapeCell(problem)}`),
   ];
   const notes = findings(verdicts);
   if (notes.length) lines.push('', '## Findings', '', ...notes.map((finding) => `${finding.index}. ${escapeCell(finding.text)}`));

@@ -3,7 +3,7 @@ import type { Platform, Verdict } from './types.ts';
 
 /** The platform a result's cell ran on: `web`, or a mobile cell's `×Android` / `×iOS`. */
 export function platformOfCell(cell: string): Platform | null {
-  if (cell === 'web' || !cell.includes('×')) return 'web';
+  if (!cell.includes('×')) return 'web';
   const suffix = cell.split('×').at(-1)!.toLowerCase();
   return suffix === 'android' ? 'android' : suffix === 'ios' ? 'ios' : null;
 }

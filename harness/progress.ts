@@ -27,13 +27,18 @@ export function progressLine(event: ProgressEvent): string {
   return `${PROGRESS_MARKER}${JSON.stringify(event)}\n`;
 }
 
-/** The event a line carries, or null for ordinary output. */
+/** The event a line carries, or null for ordinary output (a look-alike line from an app's log included). */
 export function parseProgressLine(line: string): ProgressEvent | null {
   const at = line.indexOf(PROGRESS_MARKER);
   if (at < 0) return null;
+  let event: unknown;
   try {
-    return JSON.parse(line.slice(at + PROGRESS_MARKER.length)) as ProgressEvent;
+    event = JSON.parse(line.slice(at + PROGRESS_MARKER.length));
   } catch {
     return null;
   }
+  if (typeof event !== 'object' || event === null) return null;
+  const { cell, check, state, reason, durationMs } = event as Record<string, unknown>;
+  const valid = typeof cell === 'string' && typeof check === 'string' && (state === 'passed' || state === 'failed' || state === 'skipped') && typeof reason === 'string' && typeof durationMs === 'number';
+  return valid ? { cell, check, state, reason, durationMs } : null;
 }

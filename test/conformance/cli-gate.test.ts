@@ -66,14 +66,20 @@ describe('the conformance gate, end to end', () => {
     assert.deepEqual(readdirSync(join(reports, 'conformance', 'mobile', 'results', 'evidence')).length, 1);
   });
 
-  it('exits 2 on bad input, naming what was wrong', () => {
+  it('exits 2 on bad input, naming what was wrong, and leaves the last run\'s reports alone', () => {
+    const reports = join(scratch, 'known-then-other');
     const bad = join(scratch, 'bad@1.json');
     writeFileSync(bad, JSON.stringify({ subject: 'bad@1', known_failures: [{ check: 'MOB-NOPE-01', reason: 'x', link: 'https://example.test' }] }));
-    const badFile = conformance(join(scratch, 'bad'), ...orderOnAndroid, '--expectations', bad);
+    const badFile = conformance(reports, ...orderOnAndroid, '--expectations', bad);
     assert.equal(badFile.status, 2);
     assert.match(badFile.stderr, /bad@1\.json is not a valid expectations file:\n {2}- known_failures\.0\.check: "MOB-NOPE-01" is not a check of this suite/);
-    const badProfile = conformance(join(scratch, 'bad'), '--platforms', 'web', '--web-profile', 'nope');
+    const badProfile = conformance(reports, '--platforms', 'web', '--web-profile', 'nope');
     assert.equal(badProfile.status, 2);
     assert.match(badProfile.stderr, /--web-profile: "nope" is not a profile of reference-web-app; it has correct, /);
+    const badSimProfile = conformance(reports, '--platforms', 'ios', '--mobile-profile', 'nope', '--mobile-subject', 'my-app@1.0.0');
+    assert.equal(badSimProfile.status, 2);
+    assert.match(badSimProfile.stderr, /--mobile-profile: "nope" is not a profile of the simulated SDK/);
+    assert.deepEqual(badProfile.json!.verdicts.map((verdict) => `${verdict.check}/${verdict.platform}`), ['MOB-LOGOUT-01/ios'], 'the previous run\'s verdicts are still there');
+    assert.ok(existsSync(join(reports, 'allure-report', 'index.html')));
   });
 });

@@ -15,7 +15,8 @@ import { EXPECTATIONS_DIR, ExpectationsError, loadExpectations, resolveExpectati
 import { applyGate, summarizeGate } from '../../conformance/gate.ts';
 import { mobileSpecFiles } from '../../conformance/mobile-runner.ts';
 import { conformanceProgram, runSelection, type CliOptions } from '../../conformance/program.ts';
-import { changedVerdicts } from '../../conformance/repeats.ts';
+import { changedVerdicts, worstOfRounds } from '../../conformance/repeats.ts';
+import { parseProgressLine, progressLine, type ProgressEvent } from '../../harness/progress.ts';
 import { explainExit } from '../../conformance/runner-process.ts';
 import type { KnownFailure, Verdict } from '../../conformance/types.ts';
 import { markdownReport, terminalTable } from '../../conformance/verdict-table.ts';
@@ -69,7 +70,7 @@ describe('choosing checks and platforms', () => {
 describe('expectations files', () => {
   it('reads known failures with their reason, link and file', () => {
     const file = writeJson('ok@1.json', { subject: 'ok@1', known_failures: [{ check: 'MOB-JWT-REFRESH-01', platforms: ['android'], reason: 'stale token', link: 'https://example.test/1' }] });
-    assert.deepEqual(loadExpectations(file), [{ check: 'MOB-JWT-REFRESH-01', platforms: ['android'], reason: 'stale token', link: 'https://example.test/1', file }]);
+    assert.deepEqual(loadExpectations(file), { subject: 'ok@1', knownFailures: [{ check: 'MOB-JWT-REFRESH-01', platforms: ['android'], reason: 'stale token', link: 'https://example.test/1', file }] });
   });
 
   it('names every problem with its place in the file', () => {
@@ -111,17 +112,31 @@ describe('expectations files', () => {
   it('finds expectations/<subject>.json of each subject that runs, and reports those it looked for', () => {
     const lookup = resolveExpectations(undefined, [{ id: 'intercom-sim+android-stale-jwt@0.1.0', platforms: ['android'] }, { id: 'nobody@0', platforms: ['web'] }]);
     assert.deepEqual(lookup.files, ['expectations/intercom-sim+android-stale-jwt@0.1.0.json']);
-    assert.deepEqual(lookup.missing, ['expectations/nobody@0.json']);
+    assert.deepEqual(lookup.notFound, ['expectations/nobody@0.json']);
     assert.equal(lookup.knownFailures.length, 1);
     assert.throws(() => resolveExpectations(['nowhere.json'], []), /--expectations: nowhere\.json does not exist/);
+  });
+
+  it('keeps a found file to its subject\'s platforms', () => {
+    const lookup = resolveExpectations(undefined, [{ id: 'intercom-sim+logout-keeps-cache@0.1.0', platforms: ['ios'] }]);
+    assert.deepEqual(lookup.knownFailures.map((entry) => `${entry.check}/${entry.platforms?.join(',')}`), ['MOB-LOGOUT-01/ios', 'MOB-SWITCH-01/ios']);
+  });
+
+  it('says when a given file was written for another subject, and refuses a check listed in two files', () => {
+    const entry = { check: 'MOB-LOGOUT-01', reason: 'x', link: 'https://example.test' };
+    const a = writeJson('a@1.json', { subject: 'a@1', known_failures: [entry] });
+    const b = writeJson('b@1.json', { subject: 'b@1', known_failures: [{ ...entry, platforms: ['ios'] }] });
+    assert.deepEqual(resolveExpectations([a], [{ id: 'other@2', platforms: ['android'] }]).notes, [`${a} is written for a@1; applied as given to other@2`]);
+    assert.throws(() => resolveExpectations([a, b], [{ id: 'a@1', platforms: ['android', 'ios'] }]), /MOB-LOGOUT-01 on ios is listed in both .*a@1\.json and .*b@1\.json/);
   });
 
   it('every bundled expectations file is valid and named after its subject', () => {
     const files = readdirSync(EXPECTATIONS_DIR).filter((file) => file.endsWith('.json'));
     assert.ok(files.length >= 2);
     for (const file of files) {
-      const failures = loadExpectations(join(EXPECTATIONS_DIR, file));
-      assert.ok(failures.length > 0, file);
+      const loaded = loadExpectations(join(EXPECTATIONS_DIR, file));
+      assert.equal(`${loaded.subject}.json`, file);
+      assert.ok(loaded.knownFailures.length > 0, file);
     }
   });
 });
@@ -173,7 +188,7 @@ describe('the verdict table', () => {
   });
 
   it('writes the same as Markdown with what ran and where the reports are', () => {
-    const markdown = markdownReport(gated, ['web', 'android', 'ios'], { subjects: ['a@1'], expectations: ['expectations/x@1.json'], startedAt: 'now', wallMs: 1500, reports: [{ name: 'json', path: 'reports/conformance.json' }], repeats: 1, changed: [] });
+    const markdown = markdownReport(gated, ['web', 'android', 'ios'], { subjects: ['a@1'], expectations: ['expectations/x@1.json'], startedAt: 'now', wallMs: 1500, reports: [{ name: 'json', path: 'reports/conformance.json' }], repeats: 1, changed: [], problems: [] });
     assert.match(markdown, /^# Identity conformance: gate holds/);
     assert.match(markdown, /\| \*\*MOB-JWT-REFRESH-01\*\* every request after a setUserJwt[^|]*\| · \| ⚠️ FAIL \(known\) \[1\] \| ✅ pass \|/);
     assert.match(markdown, /1\. MOB-JWT-REFRESH-01 on Android: #7 carried/);
@@ -185,13 +200,33 @@ describe('a runner that left no result', () => {
   it('is explained by its own error line and the list that follows it; the table says it once', () => {
     const tail = ['starting', 'ERROR: wdio.android.conf.ts cannot run on this machine; it lacks:', '- an Android SDK', '- a JDK', '(The simulated device needs none of this)'];
     const reason = explainExit({ exitCode: 1, wallMs: 5, tail }, 'reports/x.log');
+    assert.match(explainExit({ exitCode: 1, wallMs: 5, tail: ['[0-0] INFO webdriver: no errors so far', 'Error: spawn appium ENOENT', '    at x'] }, 'l'), /\(Error: spawn appium ENOENT; full log: l\)/);
+    assert.match(explainExit({ exitCode: null, signal: 'SIGKILL', wallMs: 5, tail: [] }, 'l'), /the runner was stopped by SIGKILL \(no output/);
     assert.equal(reason, 'no result: the runner exited with code 1 (ERROR: wdio.android.conf.ts cannot run on this machine; it lacks: an Android SDK; a JDK; full log: reports/x.log)');
     const table = terminalTable(applyGate([verdict('MOB-LOGOUT-01', 'android', 'error', reason), verdict('MOB-SWITCH-01', 'android', 'error', reason)], []), ['android']);
     assert.match(table, /\[2\] MOB-SWITCH-01 on Android: as \[1\]/);
   });
 });
 
+describe('progress lines', () => {
+  it('are read wherever a runner puts them, and only when they are well formed', () => {
+    const event = { cell: 'correct×Android', check: 'MOB-LOGOUT-01', state: 'failed', reason: '#4 carried alice', durationMs: 12 };
+    assert.deepEqual(parseProgressLine(`[0-0] ${progressLine(event as ProgressEvent).trim()}`), event);
+    assert.equal(parseProgressLine('an app log line'), null);
+    assert.equal(parseProgressLine('app log: ##conformance 5'), null);
+    assert.equal(parseProgressLine('##conformance {"cell":"web","check":"X","state":"maybe","reason":"","durationMs":1}'), null);
+  });
+});
+
 describe('repeats', () => {
+  it('report the first repeat that did not hold the gate for each check', () => {
+    const round = (outcome: Verdict['outcome']) => applyGate([verdict('WEB-LOGOUT-01', 'web', outcome, outcome === 'pass' ? '' : 'timeout'), verdict('WEB-SWITCH-01', 'web', 'pass')], []);
+    const worst = worstOfRounds([round('pass'), round('error'), round('pass')]);
+    assert.deepEqual(worst.map((entry) => [entry.check, entry.gate, entry.round]), [['WEB-LOGOUT-01', 'error', 2], ['WEB-SWITCH-01', 'pass', undefined]]);
+    assert.equal(summarizeGate(worst).ok, false);
+    assert.match(terminalTable(worst, ['web']), /\[1\] WEB-LOGOUT-01 on web \(repeat 2\): could not judge/);
+  });
+
   it('reports a check whose verdict changed, with counts and the first failing reason', () => {
     const steady = [verdict('WEB-LOGOUT-01', 'web', 'pass')];
     assert.deepEqual(changedVerdicts([steady, steady, steady]), []);
@@ -218,7 +253,17 @@ describe('the command line', () => {
     assert.throws(() => parse('--repeat', '0'), /"0" is not a whole number from 1 to 1000/);
     assert.throws(() => parse('--mobile-subject', 'my-app'), /"my-app" is not name@version/);
     assert.throws(() => runSelection(parse('--matrix', '--repeat', '3')), /--repeat applies to a conformance run, not to --matrix/);
-    assert.throws(() => runSelection(parse('--mobile-config', 'wdio.android.conf.ts', '--mobile-profile', 'correct')), /runs a real app/);
+    assert.throws(() => runSelection(parse('--mobile-config', 'wdio.android.conf.ts', '--mobile-profile', 'correct', '-p', 'android')), /runs a real app/);
+    assert.throws(() => runSelection(parse('--matrix', '--checks', 'WEB-LOGOUT-01')), /--matrix runs every bundled profile against every check; it takes no --checks/);
+    assert.throws(() => runSelection(parse('--checks', ',')), /--checks: give at least one check/);
+    assert.throws(() => runSelection(parse('--mobile-selectors', 'nowhere.json')), /--mobile-selectors: nowhere\.json does not exist/);
+  });
+
+  it('runs a real-device config on the one platform it drives', () => {
+    assert.throws(() => runSelection(parse('--mobile-config', 'wdio.android.conf.ts')), /drives one Android device; choose it with --platforms android/);
+    assert.throws(() => runSelection(parse('--mobile-config', 'wdio.ios.conf.ts', '-p', 'android')), /drives one iOS device/);
+    assert.deepEqual(runSelection(parse('--mobile-config', 'wdio.android.conf.ts', '-p', 'web,android')).platforms, ['web', 'android']);
+    assert.equal(runSelection(parse('--mobile-config', './wdio.conf.ts', '--mobile-profile', 'android-stale-jwt')).mobile.config, 'wdio.conf.ts');
   });
 });
 
