@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
+import { stripVTControlCharacters } from 'node:util';
 import { parseProgressLine, PROGRESS_ENV, type ProgressEvent } from '../harness/progress.ts';
 
 export interface RunnerProcessOptions {
@@ -67,8 +68,6 @@ export function runRunner(options: RunnerProcessOptions): Promise<RunnerExit> {
   });
 }
 
-const ANSI = /\u001b\[[0-9;]*m/g;
-
 /** An error as runners print it: `Error: …`, `TypeError: …`, a logger's `ERROR`, a WDIO worker's `[0-0] Error …`. */
 const ERROR_LINE = /(^|\s|\])([A-Z]\w*)?Error\b|\bERROR\b/;
 const TROUBLE_LINE = /cannot|lacks|not found|failed|refused/i;
@@ -79,7 +78,7 @@ const TROUBLE_LINE = /cannot|lacks|not found|failed|refused/i;
  * the line introduces one (a config that says what it lacks).
  */
 export function explainExit(exit: RunnerExit, logFile: string): string {
-  const lines = exit.tail.map((line) => line.replace(ANSI, '').trim()).filter(Boolean);
+  const lines = exit.tail.map((line) => stripVTControlCharacters(line).trim()).filter(Boolean);
   let at = lines.findIndex((line) => ERROR_LINE.test(line));
   if (at < 0) at = lines.findIndex((line) => TROUBLE_LINE.test(line));
   let error = at >= 0 ? lines[at]! : (lines.at(-1) ?? 'no output');

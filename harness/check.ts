@@ -16,3 +16,8 @@ export interface Check {
 export function defineCheck<const T extends Check>(check: T): T {
   return check;
 }
+
+/** A spec's test title starts with its check ID (`MOB-LOGOUT-01 after logout …`). */
+export function checkIdOf(testTitle: string): string {
+  return testTitle.split(' ')[0]!;
+}

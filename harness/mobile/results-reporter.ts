@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { checkIdOf } from '../check.ts';
 import { ORACLE_MARK } from '../matchers.ts';
 import { progressEnabled, progressLine } from '../progress.ts';
 import type { CellResult, Outcome } from '../self-test/verdicts.ts';
@@ -24,11 +26,9 @@ interface ReporterOptions {
 
 type Payload = Record<string, unknown>;
 
-const ANSI = /\u001b\[[0-9;]*m/g;
-
 function messagesOf(payload: Payload): string[] {
   const errors = (payload['errors'] as { message?: string }[] | undefined) ?? (payload['error'] ? [payload['error'] as { message?: string }] : []);
-  return errors.map((error) => String(error.message ?? error).replace(ANSI, ''));
+  return errors.map((error) => stripVTControlCharacters(String(error.message ?? error)));
 }
 
 function profileOf(caps: Payload): string {
@@ -88,7 +88,7 @@ export class MobileResultsReporter extends EventEmitter {
         if (progressEnabled()) {
           const { reason } = judgeTest(test);
           const cell = cellName(this.results.sdkProfile, this.results.platformName);
-          process.stdout.write(progressLine({ cell, check: checkOf(test.title), state, reason: state === 'failed' ? reason : '', durationMs: test.durationMs }));
+          process.stdout.write(progressLine({ cell, check: checkIdOf(test.title), state, reason: state === 'failed' ? reason : '', durationMs: test.durationMs }));
         }
         break;
       }
@@ -96,7 +96,7 @@ export class MobileResultsReporter extends EventEmitter {
         if (payload['error']) this.results.errors.push(`hook "${String(payload['title'])}": ${messagesOf(payload).join('; ')}`);
         break;
       case 'runner:end':
-        if (payload['error']) this.results.errors.push(`session: ${String(payload['error']).replace(ANSI, '')}`);
+        if (payload['error']) this.results.errors.push(`session: ${stripVTControlCharacters(String(payload['error']))}`);
         this.write();
         break;
     }
@@ -125,11 +125,7 @@ export function cellName(profile: string, platformName: string): string {
 
 /** Where a worker keeps the evidence files of one test (written by the config's afterTest hook). */
 export function evidenceDir(resultsDir: string, cid: string, testTitle: string): string {
-  return join(resultsDir, 'evidence', cid || 'worker', checkOf(testTitle));
-}
-
-function checkOf(title: string): string {
-  return title.split(' ')[0]!;
+  return join(resultsDir, 'evidence', cid || 'worker', checkIdOf(testTitle));
 }
 
 /**
@@ -153,7 +149,7 @@ export function cellResults(workers: WorkerResults[], resultsDir?: string): Cell
       const { outcome, reason, details } = judgeTest(test);
       const dir = resultsDir ? evidenceDir(resultsDir, worker.cid, test.title) : null;
       const evidence = dir && existsSync(dir) ? readdirSync(dir).sort().map((name) => ({ name, path: join(dir, name) })) : [];
-      return { cell: cellName(worker.sdkProfile, worker.platformName), check: checkOf(test.title), outcome, reason, durationMs: test.durationMs, details, evidence };
+      return { cell: cellName(worker.sdkProfile, worker.platformName), check: checkIdOf(test.title), outcome, reason, durationMs: test.durationMs, details, evidence };
     }),
   );
 }

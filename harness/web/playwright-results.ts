@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
+import { checkIdOf } from '../check.ts';
 import { ORACLE_MARK } from '../matchers.ts';
 import type { CellResult } from '../self-test/verdicts.ts';
 
@@ -26,10 +28,8 @@ export function readPlaywrightReport(file: string): PlaywrightJsonReport {
   return JSON.parse(readFileSync(file, 'utf8')) as PlaywrightJsonReport;
 }
 
-const ANSI = /\u001b\[[0-9;]*m/g;
-
 export function plainMessages(errors: readonly { message?: string }[]): string[] {
-  return errors.map((error) => (error.message ?? '').replace(ANSI, ''));
+  return errors.map((error) => stripVTControlCharacters(error.message ?? ''));
 }
 
 /** A failure is an oracle's verdict only when every error carries the mark; else it is an error. */
@@ -54,7 +54,7 @@ export function cellResults(report: PlaywrightJsonReport): CellResult[] {
         const outcome = !last ? 'missing' : last.status === 'passed' ? 'passed' : isVerdict(messages) ? 'caught' : 'error';
         results.push({
           cell: test.projectName,
-          check: spec.title.split(' ')[0]!,
+          check: checkIdOf(spec.title),
           outcome,
           reason: failureReason(messages) || (last?.status ?? 'not run'),
           durationMs: last?.duration ?? 0,

@@ -1,4 +1,5 @@
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import { checkIdOf } from '../check.ts';
 import { progressEnabled, progressLine } from '../progress.ts';
 import { failureReason, plainMessages } from './playwright-results.ts';
 
@@ -12,7 +13,7 @@ export default class ProgressReporter implements Reporter {
     process.stdout.write(
       progressLine({
         cell: test.parent.project()?.name ?? 'web',
-        check: test.title.split(' ')[0]!,
+        check: checkIdOf(test.title),
         state,
         reason: state === 'failed' ? failureReason(plainMessages(result.errors)) || result.status : '',
         durationMs: result.duration,
