@@ -3,6 +3,7 @@
  * See `npm run conformance -- --help`.
  */
 import { CommanderError } from 'commander';
+import { EXIT } from '../harness/exit-codes.ts';
 import { InputError, runConformance } from './conformance-run.ts';
 import { checkList, conformanceProgram, runSelection, type CliOptions } from './program.ts';
 import { runMatrix } from './self-test-matrix.ts';
@@ -12,25 +13,25 @@ async function main(argv: string[]): Promise<number> {
   try {
     program.parse(argv);
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     throw error;
   }
   const options = program.opts<CliOptions>();
   if (options.list) {
     console.log(checkList());
-    return 0;
+    return EXIT.ok;
   }
   let selection;
   try {
     selection = runSelection(options);
   } catch (error) {
     console.error(`error: ${(error as Error).message}\n(run with --help for usage)`);
-    return 2;
+    return EXIT.badInput;
   }
   if (options.matrix) {
     // A missed fault, a false alarm or an error in the matrix: exit 1, as for the conformance run.
-    const failed = await runMatrix({ platforms: selection.platforms, reportsDir: options.reports, verbose: Boolean(options.verbose), webSubjectModule: options.webSubject });
-    return failed > 0 ? 1 : 0;
+    const matrix = await runMatrix({ platforms: selection.platforms, reportsDir: options.reports, verbose: Boolean(options.verbose), webSubjectModule: options.webSubject });
+    return matrix === 'no-browser' ? EXIT.noBrowser : matrix > 0 ? EXIT.unexpected : EXIT.ok;
   }
   try {
     const outcome = await runConformance({ selection, expectations: options.expectations, reportsDir: options.reports, repeat: options.repeat, allure: options.allure, verbose: Boolean(options.verbose) });
@@ -38,11 +39,11 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof InputError) {
       console.error(`error: ${error.message}`);
-      return 2;
+      return EXIT.badInput;
     }
     // The harness itself failed (a runner would not start, a report could not be written): not a verdict.
     console.error(`harness failure: ${(error as Error).stack ?? String(error)}`);
-    return 3;
+    return EXIT.harnessFailure;
   }
 }
 

@@ -3,6 +3,8 @@ import { join, relative } from 'node:path';
 import type { ProgressEvent } from '../harness/progress.ts';
 import { annotateAllureResults, type AllureResultsDir } from './allure-annotations.ts';
 import { generateAllureReport } from './allure-report.ts';
+import { EXIT } from '../harness/exit-codes.ts';
+import { ensureBrowser } from './browser-step.ts';
 import { catalogEntry } from './check-catalog.ts';
 import { expectationFor, resolveExpectations, type ExpectationsLookup } from './expectations.ts';
 import { applyGate, describeGate, holdsGate, summarizeGate } from './gate.ts';
@@ -81,6 +83,16 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   } catch (error) {
     throw new InputError((error as Error).message);
   }
+  // Like bad input, a missing browser stops the run before the last run's outputs go.
+  let browser = '';
+  if (webChecks.length) {
+    const found = await ensureBrowser();
+    if (!found.ok) {
+      console.error(found.instruction);
+      return { exitCode: EXIT.noBrowser, verdicts: [], changed: [] };
+    }
+    browser = found.browser;
+  }
   for (const path of Object.values(out)) rmSync(path, { recursive: true, force: true });
   mkdirSync(out.work, { recursive: true });
 
@@ -89,6 +101,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     `expectations: ${expectations.files.length ? `${expectations.files.join(', ')} (${expectations.knownFailures.length} known ${expectations.knownFailures.length === 1 ? 'failure' : 'failures'})` : `none${expectations.notFound.length ? ` (no ${expectations.notFound.join(', ')})` : ''}`}`,
   );
   for (const note of expectations.notes) console.log(`  note: ${note}`);
+  if (browser) console.log(`browser: ${browser}`);
   if (options.repeat > 1) console.log(`repeating the selection ${options.repeat} times`);
 
   const annotate = (event: ProgressEvent): string => {
@@ -171,7 +184,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     { name: options.repeat > 1 ? `runner logs (last repeat; all ${options.repeat} under ${out.work}/run-NN/)` : 'runner logs', path: logs.map((log) => relative(process.cwd(), log)).join(', ') },
   ];
   // 1 when a verdict is not as expected; 3 when every verdict is, but the report could not be made.
-  const exitCode = !gateHolds ? 1 : allureProblem ? 3 : 0;
+  const exitCode = !gateHolds ? EXIT.unexpected : allureProblem ? EXIT.harnessFailure : EXIT.ok;
 
   writeFileSync(
     out.json,

@@ -75,7 +75,13 @@ Outputs (the previous run's are removed first): <reports>/conformance.json (verd
 offline), <reports>/conformance/ (runner logs, Playwright and WDIO output, Appium log).
 
 Exit code: 0 when every verdict is as expected, 1 when any is not, 2 on bad input, 3 when the
-harness itself failed (a runner could not start, the Allure report could not be written).
+harness itself failed (a runner could not start, the Allure report could not be written), 4 when
+the web checks have no browser and none could be obtained (the line printed says what to install).
+
+Browser: the web checks run in Playwright's Chromium where installed, else the system's
+(CHROMIUM_PATH overrides). With none, the run obtains one first: Playwright's download
+(PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 skips it), else, as root on Debian/Ubuntu, apt-get install
+chromium. npm run setup:browser does only that step.
 Checks: run with --list to see them.`;
 
 /** The `npm run conformance` command line (commander). */

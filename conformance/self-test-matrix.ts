@@ -5,6 +5,7 @@ import { MOB_CHECKS, WEB_CHECKS } from '../specs/checks.ts';
 import { MOBILE_PROFILES, MOBILE_SELF_TEST_CELLS } from '../specs/mobile/expected-verdicts.ts';
 import { WEB_SELF_TEST_CELLS } from '../specs/web/expected-verdicts.ts';
 import { cellName } from '../harness/mobile/results-reporter.ts';
+import { ensureBrowser } from './browser-step.ts';
 import { runMobile, SIM_CONFIG } from './mobile-runner.ts';
 import { progressPrinter, useColours } from './progress-view.ts';
 import type { Platform, WebSelection } from './types.ts';
@@ -26,10 +27,18 @@ export interface MatrixOptions {
  * The self-test matrix: every bundled subject profile against every check, held to the
  * expected-verdict tables (specs/web/expected-verdicts.ts, specs/mobile/expected-verdicts.ts).
  * Prints each kill table and a summary; writes `<reportsDir>/self-test/{web,mobile}/kill-table.json`.
- * Returns the number of cells × checks that did not go as the tables say.
+ * Returns the number of cells × checks that did not go as the tables say, or 'no-browser' when
+ * the web matrix has no browser and none could be obtained (the instruction is printed).
  */
-export async function runMatrix(options: MatrixOptions): Promise<number> {
+export async function runMatrix(options: MatrixOptions): Promise<number | 'no-browser'> {
   const started = performance.now();
+  if (options.platforms.includes('web')) {
+    const browser = await ensureBrowser();
+    if (!browser.ok) {
+      console.error(browser.instruction);
+      return 'no-browser';
+    }
+  }
   const colours = useColours();
   const onProgress = progressPrinter((event) => event.cell, colours, () => '', 46);
   const judged: JudgedResult[] = [];

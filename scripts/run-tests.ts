@@ -67,7 +67,15 @@ async function selfTestMatrix(tables: { runner: string; file: string }[]): Promi
   });
 }
 
-const tallies: Tally[] = [await nodeTests()];
+/** The browser the web tests and the web matrix need, obtained first when there is none. */
+async function browserSetup(): Promise<Tally | null> {
+  const exitCode = await run(process.execPath, ['--import', 'tsx', 'harness/web/setup-browser.ts']);
+  return exitCode === 0 ? null : { runner: 'browser set-up', passed: 0, failed: 1, skipped: 0, exitCode };
+}
+
+const setup = await browserSetup();
+const tallies: Tally[] = setup ? [setup] : [];
+tallies.push(await nodeTests());
 tallies.push(
   ...(await selfTestMatrix([
     { runner: 'web matrix', file: 'reports/self-test/web/kill-table.json' },
