@@ -159,9 +159,14 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   let allureProblem: string | null = null;
   if (options.allure) {
     try {
-      gatedRuns.forEach((run, round) => annotateAllureResults(allureDirs[round]!, run));
+      // Verdicts no runner reported on get results of their own, one folder per round.
+      const missingDirs = gatedRuns.map((run, round) => {
+        const dir = join(out.work, options.repeat > 1 ? `run-${String(round + 1).padStart(2, '0')}` : '', 'allure-results-without-runner');
+        annotateAllureResults(allureDirs[round]!, run, dir);
+        return dir;
+      });
       allurePage = await generateAllureReport(
-        allureDirs.flat().map((entry) => entry.dir),
+        [...allureDirs.flat().map((entry) => entry.dir), ...missingDirs],
         out.allure,
         out.work,
         {

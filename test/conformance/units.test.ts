@@ -296,7 +296,7 @@ describe('the Allure results', () => {
       [verdict('WEB-LOGOUT-01', 'web', 'fail', 'leak'), verdict('MOB-LOGOUT-01', 'android', 'fail', 'leak'), verdict('MOB-LOGOUT-01', 'ios', 'error', 'timeout')],
       [known('MOB-LOGOUT-01', ['android'])],
     );
-    assert.equal(annotateAllureResults([{ dir: web, platform: 'web' }, { dir: mobile }], gated), 3);
+    assert.deepEqual(annotateAllureResults([{ dir: web, platform: 'web' }, { dir: mobile }], gated, join(scratch, 'allure-missing-none')), { annotated: 3, written: 0 });
     const read = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
     const a = read(join(web, 'a-result.json'));
     assert.equal(a.status, 'failed');
@@ -308,5 +308,36 @@ describe('the Allure results', () => {
     const c = read(join(mobile, 'c-result.json'));
     assert.equal(c.status, 'broken');
     assert.equal(c.statusDetails.known, undefined);
+    assert.deepEqual([a.name, b.name, c.name], [`WEB-LOGOUT-01 · web · ${gated[0]!.subject}`, `MOB-LOGOUT-01 · Android · ${gated[1]!.subject}`, `MOB-LOGOUT-01 · iOS · ${gated[2]!.subject}`]);
+  });
+
+  it('get one written for every verdict whose runner left none: an ERROR as broken with its reason', () => {
+    const web = join(scratch, 'allure-web-empty');
+    const missing = join(scratch, 'allure-missing');
+    mkdirSync(web);
+    const gated = applyGate([verdict('WEB-LOGOUT-01', 'web', 'error', 'no result: the runner exited with code 1 (no Chromium found)'), verdict('MOB-LOGOUT-01', 'android', 'fail', 'leak')], [known('MOB-LOGOUT-01', ['android'])]);
+    assert.deepEqual(annotateAllureResults([{ dir: web, platform: 'web' }], gated, missing), { annotated: 0, written: 2 });
+    const results = readdirSync(missing).map((file) => JSON.parse(readFileSync(join(missing, file), 'utf8')));
+    const error = results.find((result) => result.labels.some((label: { value: string }) => label.value === 'WEB-LOGOUT-01'));
+    assert.equal(error.status, 'broken');
+    assert.equal(error.statusDetails.message, 'no result: the runner exited with code 1 (no Chromium found)');
+    assert.equal(error.name, `WEB-LOGOUT-01 · web · ${gated[0]!.subject}`);
+    assert.deepEqual(error.labels.find((label: { name: string }) => label.name === 'tag'), { name: 'tag', value: 'could-not-judge' });
+    const knownFailure = results.find((result) => result !== error);
+    assert.equal(knownFailure.status, 'failed');
+    assert.equal(knownFailure.statusDetails.known, true);
+    assert.notEqual(error.historyId, knownFailure.historyId);
+  });
+
+  it('match a test that failed before its spec labelled it by its title, and label it', () => {
+    const web = join(scratch, 'allure-web-unlabelled');
+    mkdirSync(web);
+    writeFileSync(join(web, 'e-result.json'), JSON.stringify({ name: 'WEB-SWITCH-01 user switch without reload', status: 'failed', statusDetails: {}, labels: [], parameters: [] }));
+    const gated = applyGate([verdict('WEB-SWITCH-01', 'web', 'error', 'browserType.launch: closed')], []);
+    assert.deepEqual(annotateAllureResults([{ dir: web, platform: 'web' }], gated, join(scratch, 'allure-missing-unlabelled')), { annotated: 1, written: 0 });
+    const e = JSON.parse(readFileSync(join(web, 'e-result.json'), 'utf8'));
+    assert.equal(e.status, 'broken');
+    assert.equal(e.statusDetails.message, 'browserType.launch: closed');
+    assert.ok(e.labels.some((label: { name: string; value: string }) => label.name === 'ALLURE_ID' && label.value === 'WEB-SWITCH-01'));
   });
 });
