@@ -86,6 +86,12 @@ export function annotateAllureResults(dirs: readonly AllureResultsDir[], verdict
         result.description = `${note}\n\n${result.description ?? ''}`;
       }
       if (verdict.gate === 'known-failure') result.statusDetails = { ...result.statusDetails, known: true };
+      if (verdict.cause && verdict.gate !== 'unexpected-pass') {
+        const { cause } = verdict;
+        result.description = `**Likely cause:** ${cause.cause}\n\n**Fix:** ${cause.fix}\n\n${cause.docs.map((doc) => `- [${doc.title}](${doc.url})`).join('\n')}\n\n${result.description ?? ''}`;
+        result.statusDetails = { ...result.statusDetails, message: `Likely cause: ${cause.cause}. Fix: ${cause.fix}.\n\n${result.statusDetails?.message ?? ''}` };
+        result.links = [...(result.links ?? []), ...cause.docs.map((doc) => ({ type: 'link', name: doc.title, url: doc.url }))];
+      }
       writeFileSync(path, JSON.stringify(result));
       annotated++;
     }

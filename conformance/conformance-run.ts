@@ -241,6 +241,7 @@ function jsonVerdict(verdict: GatedVerdict) {
     reason: verdict.reason,
     expected: verdict.expected ? { reason: verdict.expected.reason, link: verdict.expected.link, file: verdict.expected.file } : null,
     duration_ms: verdict.durationMs,
+    cause: verdict.cause,
     details: verdict.details,
     evidence: verdict.evidence.map((file) => ({ name: file.name, path: relative(process.cwd(), file.path) })),
   };

@@ -1,3 +1,4 @@
+import type { Diagnosis } from '../harness/diagnosis.ts';
 import type { EvidenceFile } from '../harness/self-test/verdicts.ts';
 
 /** Where a check runs: the browser, or the simulated/real device of one mobile platform. */
@@ -53,6 +54,8 @@ export interface Verdict {
   details: string[];
   evidence: EvidenceFile[];
   durationMs: number;
+  /** An oracle's failure: its likely cause and the documented fix, read off the evidence pattern. */
+  cause: Diagnosis | null;
 }
 
 /** A known failure from an expectations file. */

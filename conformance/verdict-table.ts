@@ -12,6 +12,8 @@ export interface Finding {
   index: number;
   verdict: GatedVerdict;
   text: string;
+  /** Likely cause and documented fix, for an oracle's failure whose evidence fits a known pattern. */
+  why: { cause: string; fix: string; doc: string } | null;
 }
 
 const CELL_TEXT: Record<GateStatus, string> = {
@@ -43,7 +45,8 @@ export function findings(verdicts: readonly GatedVerdict[]): Finding[] {
     else if (verdict.gate === 'unexpected-pass') text = `${where}: passed, but ${expected!.file} lists it as a known failure (${expected!.reason} ${expected!.link}); if the bug is fixed, remove the entry`;
     else if (verdict.gate === 'error') text = `${where}: could not judge (not a verdict): ${verdict.reason}`;
     else text = `${where}: ${verdict.reason}`;
-    found.push({ index: found.length + 1, verdict, text });
+    const cause = verdict.outcome === 'fail' && verdict.gate !== 'unexpected-pass' ? verdict.cause : null;
+    found.push({ index: found.length + 1, verdict, text, why: cause ? { cause: cause.cause, fix: cause.fix, doc: cause.docs[0]?.url ?? '' } : null });
   }
   return found;
 }
@@ -76,7 +79,10 @@ export function terminalTable(verdicts: readonly GatedVerdict[], platforms: read
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column]!.text.length)));
   const line = (row: GridCell[]): string =>
     row.map((cell, column) => (colours && cell.gate ? styleText(STYLE[cell.gate], cell.text.padEnd(widths[column]!)) : cell.text.padEnd(widths[column]!))).join(' │ ');
-  const notes = findings(verdicts).map((finding) => `  [${finding.index}] ${finding.text}`);
+  const notes = findings(verdicts).flatMap((finding) => [
+    `  [${finding.index}] ${finding.text}`,
+    ...(finding.why ? [`      likely cause: ${finding.why.cause}`, `      fix: ${finding.why.fix}${finding.why.doc ? ` (${finding.why.doc})` : ''}`] : []),
+  ]);
   return [line(header), widths.map((width) => '─'.repeat(width)).join('─┼─'), ...rows.map(line), ...(notes.length ? ['', ...notes] : []), '', describeGate(summarizeGate(verdicts))].join('\n');
 }
 
@@ -115,7 +121,13 @@ export function markdownReport(verdicts: readonly GatedVerdict[], platforms: rea
     ...context.problems.map((problem) => `\n**Problem:** ${escapeCell(problem)}`),
   ];
   const notes = findings(verdicts);
-  if (notes.length) lines.push('', '## Findings', '', ...notes.map((finding) => `${finding.index}. ${escapeCell(finding.text)}`));
+  if (notes.length) {
+    lines.push('', '## Findings', '');
+    for (const finding of notes) {
+      lines.push(`${finding.index}. ${escapeCell(finding.text)}`);
+      if (finding.why) lines.push(`   - **Likely cause:** ${escapeCell(finding.why.cause)}`, `   - **Fix:** ${escapeCell(finding.why.fix)}${finding.why.doc ? ` ([Intercom docs](${finding.why.doc}))` : ''}`);
+    }
+  }
   if (context.repeats > 1) lines.push('', `## Repeats`, '', context.changed.length ? context.changed.map((line) => `- ${line}`).join('\n') : `No verdict changed across ${context.repeats} repeats.`);
   lines.push('', '## Reports', '', ...context.reports.map((report) => `- ${report.name}: \`${report.path}\``), '');
   return lines.join('\n');

@@ -1,3 +1,4 @@
+import { diagnose, kindsIn } from '../harness/diagnosis.ts';
 import type { CellResult } from '../harness/self-test/verdicts.ts';
 import type { Platform, Verdict } from './types.ts';
 
@@ -17,17 +18,19 @@ export function toVerdicts(results: readonly CellResult[], checks: readonly stri
     platforms.map((platform): Verdict => {
       const result = results.find((candidate) => candidate.check === check && platformOfCell(candidate.cell) === platform);
       if (!result || result.outcome === 'missing') {
-        return { check, platform, subject, outcome: 'error', reason: missingReason(platform), details: [], evidence: [], durationMs: 0 };
+        return { check, platform, subject, outcome: 'error', reason: missingReason(platform), details: [], evidence: [], durationMs: 0, cause: null };
       }
+      const details = result.details ?? [];
       return {
         check,
         platform,
         subject,
         outcome: result.outcome === 'passed' ? 'pass' : result.outcome === 'caught' ? 'fail' : 'error',
         reason: result.outcome === 'passed' ? '' : result.reason,
-        details: result.details ?? [],
+        details,
         evidence: result.evidence ?? [],
         durationMs: result.durationMs,
+        cause: result.outcome === 'caught' ? diagnose(kindsIn(details), platform) : null,
       };
     }),
   );

@@ -12,6 +12,7 @@ import {
   type RefreshPoint,
   type Verdict,
 } from './oracles/index.ts';
+import { kindsLine } from './diagnosis.ts';
 
 /** Marks an assertion failure as an oracle's verdict (not a crash or timeout) in every report. */
 export const ORACLE_MARK = '[oracle]';
@@ -35,7 +36,7 @@ function fromVerdict(name: string, state: MatcherState, verdict: Verdict): Match
       if (state.isNot) return `${ORACLE_MARK} ${verdict.oracle}: expected a violation, but ${verdict.explanation}`;
       const lines = verdict.violations.slice(0, SHOWN_VIOLATIONS).map((violation) => `  • [${violation.source}] ${violation.message}`);
       const more = verdict.violations.length > SHOWN_VIOLATIONS ? [`  … and ${verdict.violations.length - SHOWN_VIOLATIONS} more`] : [];
-      return [`${ORACLE_MARK} ${verdict.oracle}: ${verdict.explanation}`, ...lines, ...more].join('\n');
+      return [`${ORACLE_MARK} ${verdict.oracle}: ${verdict.explanation}`, ...lines, ...more, `  ${kindsLine(verdict.violations)}`].join('\n');
     },
   };
 }
@@ -47,7 +48,7 @@ function textShows(texts: { where: string; text: string }[], user: PriorUser): V
     oracle: 'visible text shows the current user',
     pass: shown,
     explanation: shown ? `${user.user_id}'s data is shown` : `none of ${user.user_id}'s canaries (${user.canaries.join(', ')}) is visible in ${texts.map((t) => t.where).join(', ')}`,
-    violations: shown ? [] : [{ source: 'visible-text', message: `${user.user_id}'s conversation is not shown` }],
+    violations: shown ? [] : [{ source: 'visible-text', kind: 'current-not-shown', message: `${user.user_id}'s conversation is not shown` }],
   };
 }
 

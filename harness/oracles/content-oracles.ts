@@ -23,7 +23,7 @@ export function textShowsNothingOf(texts: { where: string; text: string }[], use
   const violations: Violation[] = [];
   for (const { where, text } of texts) {
     for (const needle of needles(user)) {
-      if (text.includes(needle.text)) violations.push({ source: 'visible-text', message: `${where} shows ${user.user_id}'s ${needle.label}: "${excerpt(text, needle.text)}"` });
+      if (text.includes(needle.text)) violations.push({ source: 'visible-text', kind: 'text-shows-prior', message: `${where} shows ${user.user_id}'s ${needle.label}: "${excerpt(text, needle.text)}"` });
     }
   }
   return {
@@ -44,16 +44,16 @@ export function stateHoldsNothingOf(entries: ClientStateEntry[], user: PriorUser
   for (const entry of entries) {
     const where = `${entry.store} "${entry.key}"`;
     for (const needle of needles(user)) {
-      if (entry.value.includes(needle.text)) violations.push({ source: 'client-state', message: `${where} holds ${user.user_id}'s ${needle.label}` });
+      if (entry.value.includes(needle.text)) violations.push({ source: 'client-state', kind: 'state-holds-identity', message: `${where} holds ${user.user_id}'s ${needle.label}` });
     }
     if (entry.value === user.user_id || entry.value.includes(`"user_id":"${user.user_id}"`)) {
-      violations.push({ source: 'client-state', message: `${where} holds ${user.user_id}'s user_id` });
+      violations.push({ source: 'client-state', kind: 'state-holds-identity', message: `${where} holds ${user.user_id}'s user_id` });
     }
     for (const candidate of [entry.value, safeDecode(entry.value)]) {
-      if (sessions.has(fingerprint(candidate))) violations.push({ source: 'client-state', message: `${where} holds ${user.user_id}'s session token (fingerprint ${fingerprint(candidate)})` });
+      if (sessions.has(fingerprint(candidate))) violations.push({ source: 'client-state', kind: 'state-holds-session', message: `${where} holds ${user.user_id}'s session token (fingerprint ${fingerprint(candidate)})` });
     }
     for (const token of entry.value.match(JWT_SHAPE) ?? []) {
-      if (jwtUser(token) === user.user_id) violations.push({ source: 'client-state', message: `${where} holds a JWT for ${user.user_id} (fingerprint ${fingerprint(token)})` });
+      if (jwtUser(token) === user.user_id) violations.push({ source: 'client-state', kind: 'state-holds-identity', message: `${where} holds a JWT for ${user.user_id} (fingerprint ${fingerprint(token)})` });
     }
   }
   return {

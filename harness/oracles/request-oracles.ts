@@ -20,16 +20,16 @@ export function requestsCarryNoTraceOf(records: JournalRecord[], user: PriorUser
   for (const record of records) {
     const where = describeRecord(record);
     if (record.jwt?.claims?.['user_id'] === user.user_id) {
-      violations.push({ source: 'requests', seq: record.seq, message: `${where} carried ${user.user_id}'s ${describeJwt(record)}` });
+      violations.push({ source: 'requests', kind: 'prior-jwt-sent', seq: record.seq, message: `${where} carried ${user.user_id}'s ${describeJwt(record)}` });
     }
     if (record.user_data?.user_id === user.user_id || (user.email && record.user_data?.email === user.email)) {
-      violations.push({ source: 'requests', seq: record.seq, message: `${where} sent ${user.user_id}'s identifiers in user_data (${JSON.stringify(record.user_data)})` });
+      violations.push({ source: 'requests', kind: 'prior-identifiers-sent', seq: record.seq, message: `${where} sent ${user.user_id}'s identifiers in user_data (${JSON.stringify(record.user_data)})` });
     }
     if (record.session && (record.session.user_id === user.user_id || user.sessionFingerprints.includes(record.session.fingerprint))) {
-      violations.push({ source: 'requests', seq: record.seq, message: `${where} carried ${user.user_id}'s session ${record.session.fingerprint} (${record.session.state})` });
+      violations.push({ source: 'requests', kind: 'prior-session-sent', seq: record.seq, message: `${where} carried ${user.user_id}'s session ${record.session.fingerprint} (${record.session.state})` });
     }
     if (record.identity.user_id === user.user_id && record.jwt?.claims?.['user_id'] !== user.user_id) {
-      violations.push({ source: 'requests', seq: record.seq, message: `${where} was resolved as ${user.user_id} via ${record.identity.via}` });
+      violations.push({ source: 'requests', kind: record.identity.via === 'session' ? 'prior-resumed-via-session' : 'prior-resumed', seq: record.seq, message: `${where} was resolved as ${user.user_id} via ${record.identity.via}` });
     }
   }
   return verdict('requests carry no trace', violations, `none of ${records.length} requests after the mark carried a trace of ${user.user_id}`, `a request carried ${user.user_id}'s identity`);
@@ -39,7 +39,7 @@ export function requestsCarryNoTraceOf(records: JournalRecord[], user: PriorUser
 export function responsesServeNothingOf(records: JournalRecord[], user: PriorUser): Verdict {
   const violations: Violation[] = records
     .filter((record) => record.served.user_ids.includes(user.user_id))
-    .map((record) => ({ source: 'responses' as const, seq: record.seq, message: `${describeRecord(record)} answered ${record.response.status} with ${user.user_id}'s data (identity ${record.identity.kind}${record.identity.via ? ` via ${record.identity.via}` : ''})` }));
+    .map((record) => ({ source: 'responses' as const, kind: 'prior-data-served' as const, seq: record.seq, message: `${describeRecord(record)} answered ${record.response.status} with ${user.user_id}'s data (identity ${record.identity.kind}${record.identity.via ? ` via ${record.identity.via}` : ''})` }));
   return verdict('responses serve nothing', violations, `none of ${records.length} responses after the mark carried ${user.user_id}'s data`, `a response served ${user.user_id}'s data`);
 }
 
@@ -47,7 +47,7 @@ export function responsesServeNothingOf(records: JournalRecord[], user: PriorUse
 export function requestsResolveAsVisitor(records: JournalRecord[]): Verdict {
   const violations: Violation[] = records
     .filter((record) => record.identity.kind === 'user')
-    .map((record) => ({ source: 'requests' as const, seq: record.seq, message: `${describeRecord(record)} was resolved as user ${record.identity.user_id} via ${record.identity.via}` }));
+    .map((record) => ({ source: 'requests' as const, kind: 'visitor-resumed-user' as const, seq: record.seq, message: `${describeRecord(record)} was resolved as user ${record.identity.user_id} via ${record.identity.via}` }));
   return verdict('visitor resumes no user', violations, `all ${records.length} visitor requests resolved as a lead`, 'a visitor request resumed a user');
 }
 
@@ -61,7 +61,7 @@ export function identifiedRequestsCarryJwt(records: JournalRecord[]): Verdict {
     const identified = record.identity.kind === 'user' || Boolean(record.user_data?.user_id || record.user_data?.email);
     if (identified && !record.jwt) {
       const who = record.identity.user_id ?? record.user_data?.user_id ?? record.user_data?.email;
-      violations.push({ source: 'requests', seq: record.seq, message: `${describeRecord(record)} spoke for ${who} (via ${record.identity.via ?? 'user_data'}) without a JWT; answered ${record.response.status}` });
+      violations.push({ source: 'requests', kind: 'identified-without-jwt', seq: record.seq, message: `${describeRecord(record)} spoke for ${who} (via ${record.identity.via ?? 'user_data'}) without a JWT; answered ${record.response.status}` });
     }
   }
   return verdict('identified requests carry a JWT', violations, `all identified requests among ${records.length} carried a JWT`, 'an identified request carried no JWT');
@@ -85,7 +85,7 @@ export function requestsCarryFreshTokens(records: JournalRecord[], userId: strin
     const speaksForUser = record.identity.user_id === userId || record.jwt?.claims?.['user_id'] === userId;
     if (!speaksForUser) continue;
     if (record.jwt && (record.jwt.status === 'expired' || (record.jwt.exp_in_s !== null && record.jwt.exp_in_s <= 0))) {
-      violations.push({ source: 'requests', seq: record.seq, message: `${describeRecord(record)} carried an expired ${describeJwt(record)}` });
+      violations.push({ source: 'requests', kind: 'expired-token-sent', seq: record.seq, message: `${describeRecord(record)} carried an expired ${describeJwt(record)}` });
       continue;
     }
     const latest = [...refreshes].reverse().find((refresh) => refresh.seq < record.seq);
@@ -93,7 +93,7 @@ export function requestsCarryFreshTokens(records: JournalRecord[], userId: strin
     const carried = order.get(record.jwt.fingerprint) ?? -1;
     const wanted = order.get(latest.fingerprint) ?? Number.POSITIVE_INFINITY;
     if (carried < wanted) {
-      violations.push({ source: 'requests', seq: record.seq, message: `${describeRecord(record)} carried ${describeJwt(record)}, older than the refreshed token ${latest.fingerprint} handed over by #${latest.seq}` });
+      violations.push({ source: 'requests', kind: 'stale-token-after-refresh', seq: record.seq, message: `${describeRecord(record)} carried ${describeJwt(record)}, older than the refreshed token ${latest.fingerprint} handed over by #${latest.seq}` });
     }
   }
   return verdict('refreshed tokens are sent', violations, `every request for ${userId} carried the newest token, none expired (${records.length} requests, ${refreshes.length} refreshes)`, 'a request did not carry the refreshed token');

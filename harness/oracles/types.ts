@@ -3,9 +3,44 @@ import type { JournalRecord } from '../../mock-server/types.ts';
 /** The four independent sources a check is judged from (DESIGN.md, "Oracles"). */
 export type EvidenceSource = 'requests' | 'responses' | 'client-state' | 'visible-text';
 
+/**
+ * What a piece of evidence shows, as data: the pattern a diagnosis (harness/diagnosis.ts) reads
+ * to name a likely cause. One kind per way an oracle can find a violation.
+ */
+export type ViolationKind =
+  /** A request after the boundary carried the prior user's JWT. */
+  | 'prior-jwt-sent'
+  /** A request after the boundary sent the prior user's user_id or email in user_data. */
+  | 'prior-identifiers-sent'
+  /** A request after the boundary carried the prior user's session token. */
+  | 'prior-session-sent'
+  /** A request after the boundary was resolved as the prior user through their session. */
+  | 'prior-resumed-via-session'
+  /** A request after the boundary was resolved as the prior user some other way. */
+  | 'prior-resumed'
+  /** A visitor's request was resolved as a user. */
+  | 'visitor-resumed-user'
+  /** A response after the boundary carried the prior user's data. */
+  | 'prior-data-served'
+  /** The client holds the prior user's session token. */
+  | 'state-holds-session'
+  /** The client holds the prior user's identifiers, canaries or JWT. */
+  | 'state-holds-identity'
+  /** What a person sees shows the prior user's data. */
+  | 'text-shows-prior'
+  /** The current user's data is not shown. */
+  | 'current-not-shown'
+  /** An identified request carried no JWT. */
+  | 'identified-without-jwt'
+  /** A request carried a JWT already expired when it arrived. */
+  | 'expired-token-sent'
+  /** A request after a refresh carried a token older than the refreshed one. */
+  | 'stale-token-after-refresh';
+
 /** One piece of evidence against the requirement, described in one sentence. */
 export interface Violation {
   source: EvidenceSource;
+  kind: ViolationKind;
   message: string;
   seq?: number;
 }

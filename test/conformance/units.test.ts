@@ -38,6 +38,7 @@ const verdict = (check: string, platform: Verdict['platform'], outcome: Verdict[
   details: [],
   evidence: [],
   durationMs: 10,
+  cause: null,
 });
 
 const known = (check: string, platforms?: Verdict['platform'][]): KnownFailure => ({ check, platforms, reason: 'a known bug', link: 'https://example.test/bug/1', file: 'expectations/x@1.json' });
@@ -169,6 +170,26 @@ describe('the gate', () => {
     assert.deepEqual([missing[0]!.outcome, missing[0]!.reason], ['error', 'no result: exit 1']);
     assert.equal(platformOfCell('logout-keeps-cache×iOS'), 'ios');
     assert.equal(platformOfCell('web'), 'web');
+  });
+});
+
+describe('why a verdict failed', () => {
+  const failing = (details: string[]) => toVerdicts([{ cell: 'web', check: 'WEB-LOGOUT-01', outcome: 'caught', reason: 'requests carry no trace', durationMs: 5, details }], ['WEB-LOGOUT-01'], ['web'], 'app@1', () => 'missing')[0]!;
+
+  it("names the likely cause and the documented fix in the terminal and in Markdown, from the failure's evidence kinds", () => {
+    const gated = applyGate([failing(['[oracle] requests carry no trace: …\n  [evidence-kinds] prior-resumed-via-session state-holds-session'])], []);
+    assert.equal(gated[0]!.cause?.rule, 'session-survived-logout');
+    const table = terminalTable(gated, ['web']);
+    assert.match(table, /\n {6}likely cause: shutdown did not end the prior user's session/);
+    assert.match(table, /\n {6}fix: call Intercom\('shutdown'\) first in the logout handler.*\(https:\/\/developers\.intercom\.com\/installing-intercom\/web\/methods\)/);
+    const markdown = markdownReport(gated, ['web'], { subjects: ['app@1'], expectations: [], startedAt: 'now', wallMs: 1, reports: [], repeats: 1, changed: [], problems: [] });
+    assert.match(markdown, /- \*\*Likely cause:\*\* shutdown did not end/);
+    assert.match(markdown, /- \*\*Fix:\*\* call Intercom\('shutdown'\).*\(\[Intercom docs\]\(https:\/\/developers\.intercom\.com\/installing-intercom\/web\/methods\)\)/);
+  });
+
+  it('gives no cause for an error, nor for a failure whose evidence names no kind', () => {
+    assert.equal(failing(['TimeoutError: page.click']).cause, null);
+    assert.equal(toVerdicts([{ cell: 'web', check: 'WEB-LOGOUT-01', outcome: 'error', reason: 'x', durationMs: 1, details: ['[evidence-kinds] prior-jwt-sent'] }], ['WEB-LOGOUT-01'], ['web'], 'app@1', () => '')[0]!.cause, null);
   });
 });
 
