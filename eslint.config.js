@@ -1,7 +1,7 @@
-// The rooms of DESIGN.md are import boundaries, enforced here (STYLE.md: Playwright's per-folder
-// import rules): the mock knows no test runner, the harness knows no subject, specs reach
-// subjects only through the harness's subject interface, and the conformance run (conformance/)
-// drives the runners as processes.
+// The rooms of docs/architecture.md are import boundaries, enforced here (in the manner of
+// Playwright's per-folder import rules): the mock knows no test runner, the harness knows no
+// subject, specs reach subjects only through the harness's subject interface, and the
+// conformance run (conformance/) drives the runners as processes.
 import tseslint from 'typescript-eslint';
 
 const RUNNERS = ['@playwright/*', 'playwright', 'playwright-core', 'webdriverio', '@wdio/*', 'appium', 'appium/*', '@appium/*', 'allure-*'];
@@ -20,7 +20,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: RUNNERS, message: 'mock-server/ knows nothing of test runners or browsers (DESIGN.md rooms).' },
+          { group: RUNNERS, message: 'mock-server/ knows nothing of test runners or browsers (docs/architecture.md, "Rooms").' },
           { group: ['**/harness/*', '**/specs/*', '**/subjects/*'], message: 'mock-server/ stands alone; other rooms depend on it, not the reverse.' },
         ],
       }],

@@ -13,7 +13,7 @@
  * the driver is not installed).
  *
  * The app's messenger traffic must reach the mock for the checks to judge it: the native SDK takes a
- * region, not a URL, so that means a recording proxy the device trusts (DESIGN.md, "app" mode) feeding
+ * region, not a URL, so that means a recording proxy the device trusts (docs/architecture.md, "Modes") feeding
  * the journal; the mock binds MOCK_HOST (e.g. 0.0.0.0; an emulator reaches the host as 10.0.2.2).
  * Time is real on a device: MOB-JWT-REFRESH-01 runs its 30-minute session in 30 minutes.
  */

@@ -2,7 +2,7 @@ import type { IssuedTokenEntry, JournalRecord, JwtStatus, Platform } from '../mo
 
 export type { IssuedTokenEntry, JournalRecord };
 
-/** Typed client of the mock's admin API (DESIGN.md, "Admin API contract"). */
+/** Typed client of the mock's admin API (docs/architecture.md, "Admin API contract"). */
 
 export interface Filter {
   since?: number | string;

@@ -1,8 +1,10 @@
 import { defineCheck } from '../harness/check.ts';
 
-const SEED_WEB = 'Intercom Community: "Issue with Web Messenger after Intercom(\'shutdown\') and Intercom(\'boot\')" (shared/seeds/000_fb1a9aa144e2f9f3.txt)';
+const SEED_WEB = 'Intercom Community: "Issue with Web Messenger after Intercom(\'shutdown\') and Intercom(\'boot\')" https://community.intercom.com/apps-integrations-25/issue-with-web-messenger-after-intercom-shutdown-and-intercom-boot-11090';
+const JWT_DOC = 'https://www.intercom.com/help/en/articles/10589769-authenticating-users-in-the-messenger-with-json-web-tokens-jwts';
+const THREAD_13353 = 'https://community.intercom.com/messenger-8/conversations-not-refetched-after-user-is-authenticated-with-jwt-13353';
 const SHUTDOWN_DOC = 'https://www.intercom.com/help/en/articles/ "How do I end a user\'s session" and developers.intercom.com installing-intercom/web/methods (shutdown)';
-const SEED_MOBILE = 'Intercom Community: "Short lived JWT refresh on mobile using react-native-intercom SDK" (shared/seeds/001_0fe6b4125e7a5a1b.txt)';
+const SEED_MOBILE = 'Intercom Community: "Short lived JWT refresh on mobile using react-native-intercom SDK" (March 2026) https://community.intercom.com/tips-tricks-and-workarounds-32/short-lived-jwt-refresh-on-mobile-using-react-native-intercom-sdk-14101';
 
 export const WEB_LOGOUT_01 = defineCheck({
   id: 'WEB-LOGOUT-01',
@@ -45,13 +47,13 @@ export const WEB_JWT_REQUIRED_01 = defineCheck({
   title: 'every identified request carries a JWT, updates included',
   statement:
     'Under enforced identity verification, every messenger request that speaks for a user (boot, open, messages, updates after a token refresh) carries a JWT; none relies on the session alone.',
-  source: 'reference: an update that sends user_id without the JWT gets 403, so every identified update must resend the JWT; Intercom Community thread 13353',
+  source: `an identified update must resend the JWT (Intercom's JWT guide, ${JWT_DOC}); Intercom Community thread 13353, ${THREAD_13353}`,
   evidence: ['requests'],
 });
 
 export const WEB_CHECKS = [WEB_LOGOUT_01, WEB_SWITCH_01, WEB_VISITOR_01, WEB_JWT_REFRESH_01, WEB_JWT_REQUIRED_01] as const;
 
-const LOGOUT_DOC_MOBILE = 'Intercom mobile SDK logout() (intercom-ios Intercom.h 19.x, intercom-android): "dismiss any Intercom UI and clear Intercom\'s local cache" (shared/reference/intercom-behaviour.md)';
+const LOGOUT_DOC_MOBILE = 'Intercom mobile SDK logout() (intercom-ios Intercom.h 19.x, intercom-android): "dismiss any Intercom UI and clear Intercom\'s local cache"';
 const IOS_PR_397 = 'intercom-ios PR #397 (after logout the messenger still showed the previous user\'s name and data) https://github.com/intercom/intercom-ios/pull/397';
 
 export const MOB_LOGOUT_01 = defineCheck({

@@ -1,6 +1,6 @@
 import type { JournalRecord } from '../../mock-server/types.ts';
 
-/** The four independent sources a check is judged from (DESIGN.md, "Oracles"). */
+/** The four independent sources a check is judged from (docs/architecture.md, "Checks and the four sources of evidence"). */
 export type EvidenceSource = 'requests' | 'responses' | 'client-state' | 'visible-text';
 
 /**

@@ -19,7 +19,7 @@ import {
 } from './schemas.ts';
 import { emptyToUndefined, InvalidRequestError, parseOrThrow } from './validation.ts';
 
-/** The admin API of DESIGN.md, mounted under `/__admin`. JSON in, JSON out. */
+/** The admin API (docs/architecture.md, "Admin API contract"), mounted under `/__admin`. JSON in, JSON out. */
 export function adminRouter(state: MockState, baseUrl: () => string): Router {
   const router = Router();
   router.use(express.json({ limit: '1mb' }));

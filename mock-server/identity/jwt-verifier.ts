@@ -20,8 +20,8 @@ const SIGNATURE_CACHE_LIMIT = 20_000;
 /**
  * Judges a JWT the way Intercom's Messenger Security does: HS256 with the workspace secret (or
  * the rotated one), `user_id` required, `nbf`/`exp` against the mock's clock. When several
- * verdicts apply the first of DESIGN.md's precedence wins: malformed > alg_not_allowed >
- * bad_signature > missing_user_id > not_yet_valid > expired; `user_mismatch` is judged last.
+ * verdicts apply the first of malformed > alg_not_allowed > bad_signature > missing_user_id >
+ * not_yet_valid > expired wins (docs/architecture.md, "The Record"); `user_mismatch` is judged last.
  */
 export class JwtVerifier {
   private readonly signatureCache = new Map<string, SignatureFacts>();

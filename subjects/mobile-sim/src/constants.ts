@@ -55,7 +55,7 @@ export const ACCESSIBILITY_IDS = {
 /** `conversation-<id>`: one row of the conversation list. */
 export const CONVERSATION_ID_PREFIX = 'conversation-';
 
-/** Android's error when a user is registered again without logout() (reference/intercom-behaviour.md). */
+/** Android's error when a user is registered again without logout() (docs/intercom-behaviour.md, "Mobile SDKs"). */
 export const ANDROID_ALREADY_REGISTERED = {
   code: 3002,
   message: 'We already have a registered user. If you are attempting to register a new user, call logout() before this.',

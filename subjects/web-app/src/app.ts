@@ -4,10 +4,10 @@
  * reported in public:
  *   correct               shutdown at logout before anything else, then a visitor boot; refresh via update
  *   logout-reload-only    the seed thread's shape: logout and login only reload; every page load
- *                         calls shutdown then boot (shared/seeds/000)
+ *                         calls shutdown then boot (docs/intercom-behaviour.md, the web report)
  *   spa-no-shutdown       user switch in a single-page app without shutdown (Intercom help,
  *                         "How do I end a user's session")
- *   refresh-not-forwarded fetches new JWTs but never hands them to the messenger (shared/seeds/001)
+ *   refresh-not-forwarded fetches new JWTs but never hands them to the messenger (docs/intercom-behaviour.md, the mobile report)
  */
 import type { AppConfig } from './config.ts';
 

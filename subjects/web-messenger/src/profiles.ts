@@ -18,7 +18,7 @@ export const BUILT_IN_PROFILES: Record<string, MessengerProfile> = {
   'queued-shutdown-noop': {
     name: 'queued-shutdown-noop',
     description: 'A shutdown issued before the messenger finished loading is dropped, so the session cookie survives and the next boot resumes the previous user.',
-    source: 'Intercom Community, "Issue with Web Messenger after Intercom(\'shutdown\') and Intercom(\'boot\')" (shared/seeds/000)',
+    source: 'Intercom Community, "Issue with Web Messenger after Intercom(\'shutdown\') and Intercom(\'boot\')" https://community.intercom.com/apps-integrations-25/issue-with-web-messenger-after-intercom-shutdown-and-intercom-boot-11090',
     applyQueuedShutdown: false,
   },
   'keeps-settings': {
@@ -31,7 +31,7 @@ export const BUILT_IN_PROFILES: Record<string, MessengerProfile> = {
   'update-ignores-jwt': {
     name: 'update-ignores-jwt',
     description: 'update() drops a new intercom_user_jwt: the update goes out without a JWT and later requests keep the boot token.',
-    source: 'Intercom Community thread 13353; reference: identified updates must resend the JWT',
+    source: 'Intercom Community thread 13353, https://community.intercom.com/messenger-8/conversations-not-refetched-after-user-is-authenticated-with-jwt-13353; identified updates must resend the JWT: https://www.intercom.com/help/en/articles/10589769-authenticating-users-in-the-messenger-with-json-web-tokens-jwts',
     updateAppliesJwt: false,
   },
   'cache-survives-shutdown': {

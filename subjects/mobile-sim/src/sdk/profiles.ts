@@ -6,7 +6,7 @@ import type { SdkProfile } from '../types.ts';
  */
 
 /** Seed thread (Intercom Community, March 2026): short-lived JWTs on React Native, Android vs iOS. */
-const SEED_THREAD = 'Intercom Community, "Short lived JWT refresh on mobile using react-native-intercom SDK", March 2026 (shared/seeds/001_0fe6b4125e7a5a1b.txt)';
+const SEED_THREAD = 'Intercom Community, "Short lived JWT refresh on mobile using react-native-intercom SDK", March 2026, https://community.intercom.com/tips-tricks-and-workarounds-32/short-lived-jwt-refresh-on-mobile-using-react-native-intercom-sdk-14101';
 
 export const correct: SdkProfile = {
   name: 'correct',
