@@ -82,4 +82,17 @@ describe('the conformance gate, end to end', () => {
     assert.deepEqual(badProfile.json!.verdicts.map((verdict) => `${verdict.check}/${verdict.platform}`), ['MOB-LOGOUT-01/ios'], 'the previous run\'s verdicts are still there');
     assert.ok(existsSync(join(reports, 'allure-report', 'index.html')));
   });
+
+  it('shows a web check whose browser would not start as broken in the Allure report, with its reason', () => {
+    const reports = join(scratch, 'broken-browser');
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'conformance/cli.ts', '--reports', reports, '--platforms', 'web', '--checks', 'WEB-VISITOR-01'], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', CHROMIUM_PATH: '/bin/false' },
+      timeout: 120_000,
+    });
+    assert.equal(result.status, 1, result.stdout + result.stderr);
+    assert.match(result.stdout, /WEB-VISITOR-01 +│ ERROR \[1\]/);
+    const summary = JSON.parse(readFileSync(join(reports, 'allure-report', 'summary.json'), 'utf8')) as { stats: { total: number; broken?: number; passed?: number } };
+    assert.deepEqual([summary.stats.total, summary.stats.broken, summary.stats.passed ?? 0], [1, 1, 0], 'the one verdict is in the report, broken');
+  });
 });
