@@ -246,7 +246,7 @@ function renderLanes(lanes: Lane[], layout: Layout, refreshes: readonly TokenHan
     if (handOver && (lane.kind === 'issued' || lane.kind === 'unknown')) {
       const x = fixed(handOver.x);
       const top = lane.y - 9;
-      out.push(`<g class="jt-handover ${lane.colourClass}" data-lane="${xml(lane.key)}"><title>${xml(`hand-over of ${lane.key}: ${handOver.how}`)}</title><path d="M${fixed(handOver.x - 6)},${top - 9} L${fixed(handOver.x + 6)},${top - 9} L${x},${top} Z"/><text class="jt-handover-label" x="${fixed(handOver.x + 8)}" y="${top - 2}">hand-over</text></g>`);
+      out.push(`<g class="jt-handover ${lane.colourClass}" data-lane="${xml(lane.key)}" data-x="${x}"><title>${xml(`hand-over of ${lane.key}: ${handOver.how}`)}</title><path d="M${fixed(handOver.x - 6)},${top - 9} L${fixed(handOver.x + 6)},${top - 9} L${x},${top} Z"/><text class="jt-handover-label" x="${fixed(handOver.x + 8)}" y="${top - 2}">hand-over</text></g>`);
     }
   }
   out.push('</g>');
