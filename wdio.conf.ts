@@ -63,7 +63,7 @@ export const config: WebdriverIO.Config = {
     rmSync(resultsDir, { recursive: true, force: true });
     rmSync(`${REPORTS}/allure-results`, { recursive: true, force: true });
   },
-  async afterTest(test) {
-    await attachEvidence(currentSession(), evidenceDir(resultsDir, process.env['WDIO_WORKER_ID'] ?? '', test.title));
+  async afterTest(test, _context, result) {
+    await attachEvidence(currentSession(), evidenceDir(resultsDir, process.env['WDIO_WORKER_ID'] ?? '', test.title), { title: test.title, ...(result.error ? { error: String(result.error.message ?? result.error) } : {}) });
   },
 };

@@ -213,7 +213,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       2,
     )}\n`,
   );
-  writeFileSync(out.markdown, markdownReport(verdicts, shownPlatforms, { subjects: subjects.map((subject) => subject.id), expectations: expectations.files, startedAt, wallMs, reports, repeats: options.repeat, changed, problems: allureProblem ? [`the Allure report could not be generated: ${allureProblem}`] : [] }));
+  writeFileSync(out.markdown, markdownReport(verdicts, shownPlatforms, { subjects: subjects.map((subject) => subject.id), expectations: expectations.files, startedAt, wallMs, reports, repeats: options.repeat, changed, problems: allureProblem ? [`the Allure report could not be generated: ${allureProblem}`] : [], dir: options.reportsDir }));
 
   console.log(`\n${terminalTable(verdicts, shownPlatforms, colours)}`);
   if (options.repeat > 1) {

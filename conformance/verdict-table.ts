@@ -1,3 +1,4 @@
+import { relative, resolve } from 'node:path';
 import { styleText } from 'node:util';
 import { catalogEntry } from './check-catalog.ts';
 import { describeGate, summarizeGate } from './gate.ts';
@@ -14,7 +15,11 @@ export interface Finding {
   text: string;
   /** Likely cause and documented fix, for an oracle's failure whose evidence fits a known pattern. */
   why: { cause: string; fix: string; doc: string } | null;
+  /** The JWT timeline picture of the failing test, where the runner kept one. */
+  picture: string | null;
 }
+
+const PICTURE = 'jwt-timeline.svg';
 
 const CELL_TEXT: Record<GateStatus, string> = {
   pass: 'pass',
@@ -46,7 +51,8 @@ export function findings(verdicts: readonly GatedVerdict[]): Finding[] {
     else if (verdict.gate === 'error') text = `${where}: could not judge (not a verdict): ${verdict.reason}`;
     else text = `${where}: ${verdict.reason}`;
     const cause = verdict.outcome === 'fail' && verdict.gate !== 'unexpected-pass' ? verdict.cause : null;
-    found.push({ index: found.length + 1, verdict, text, why: cause ? { cause: cause.cause, fix: cause.fix, doc: cause.docs[0]?.url ?? '' } : null });
+    const picture = verdict.outcome === 'pass' ? null : (verdict.evidence.find((file) => file.name === PICTURE)?.path ?? null);
+    found.push({ index: found.length + 1, verdict, text, why: cause ? { cause: cause.cause, fix: cause.fix, doc: cause.docs[0]?.url ?? '' } : null, picture });
   }
   return found;
 }
@@ -82,6 +88,7 @@ export function terminalTable(verdicts: readonly GatedVerdict[], platforms: read
   const notes = findings(verdicts).flatMap((finding) => [
     `  [${finding.index}] ${finding.text}`,
     ...(finding.why ? [`      likely cause: ${finding.why.cause}`, `      fix: ${finding.why.fix}${finding.why.doc ? ` (${finding.why.doc})` : ''}`] : []),
+    ...(finding.picture ? [`      JWT timeline: ${relative(process.cwd(), resolve(finding.picture))}`] : []),
   ]);
   return [line(header), widths.map((width) => '─'.repeat(width)).join('─┼─'), ...rows.map(line), ...(notes.length ? ['', ...notes] : []), '', describeGate(summarizeGate(verdicts))].join('\n');
 }
@@ -96,6 +103,8 @@ export interface MarkdownContext {
   changed: string[];
   /** What went wrong outside the verdicts (e.g. the Allure report could not be generated). */
   problems: string[];
+  /** The folder the Markdown file is written to: its links are relative to it. */
+  dir?: string;
 }
 
 const escapeCell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -126,6 +135,7 @@ export function markdownReport(verdicts: readonly GatedVerdict[], platforms: rea
     for (const finding of notes) {
       lines.push(`${finding.index}. ${escapeCell(finding.text)}`);
       if (finding.why) lines.push(`   - **Likely cause:** ${escapeCell(finding.why.cause)}`, `   - **Fix:** ${escapeCell(finding.why.fix)}${finding.why.doc ? ` ([Intercom docs](${finding.why.doc}))` : ''}`);
+      if (finding.picture) lines.push(`   - [JWT timeline](${encodeURI(relative(resolve(context.dir ?? '.'), resolve(finding.picture)))})`);
     }
   }
   if (context.repeats > 1) lines.push('', `## Repeats`, '', context.changed.length ? context.changed.map((line) => `- ${line}`).join('\n') : `No verdict changed across ${context.repeats} repeats.`);

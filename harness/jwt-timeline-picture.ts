@@ -50,6 +50,8 @@ const PLOT_X0 = 300;
 const PLOT_X1 = WIDTH - 40;
 const LANE_H = 36;
 const CLOCK_JUMP_S = 60;
+/** Room a clock-jump label needs on the axis ("+60 s" at 10.5 px). */
+const JUMP_LABEL_GAP = 44;
 /** Avoids red, which belongs to the failing-verdict ring, and grey, which belongs to "no JWT". */
 const PALETTE = ['#1f77b4', '#e8710a', '#2ca02c', '#9467bd', '#17becf', '#8c564b', '#e377c2', '#a6a600', '#393b79', '#4f7942'];
 const OTHER_COLOUR = '#5a5a5a';
@@ -347,11 +349,21 @@ function renderAxis(layout: Layout, axisY: number): string[] {
     out.push(`<text class="jt-tick-seq" x="${x}" y="${axisY + 16}">#${records[index]!.seq}</text>`);
     out.push(`<text class="jt-tick-time" x="${x}" y="${axisY + 30}">${xml(clock(records[index]!.time))}</text>`);
   }
+  // Every jump gets its chevron (and tooltip); labels go to the largest jumps first, where they fit.
+  const jumps: { index: number; x: number; jumpS: number }[] = [];
   for (let index = 1; index < records.length; index += 1) {
     const jumpS = (Date.parse(records[index]!.time) - Date.parse(records[index - 1]!.time)) / 1000;
-    if (!(Math.abs(jumpS) >= CLOCK_JUMP_S)) continue;
-    const x = fixed(layout.slotX(index) - layout.slotW / 2);
-    out.push(`<g class="jt-clock-jump"><title>${xml(`mock clock moved ${jumpS > 0 ? '+' : '−'}${Math.round(Math.abs(jumpS))} s between #${records[index - 1]!.seq} and #${records[index]!.seq}`)}</title><path d="M${fixed(Number(x) - 4)},${axisY - 5} l4,10 l4,-10"/><text x="${x}" y="${axisY + 44}">${jumpS > 0 ? '+' : '−'}${duration(Math.abs(jumpS))}</text></g>`);
+    if (Math.abs(jumpS) >= CLOCK_JUMP_S) jumps.push({ index, x: layout.slotX(index) - layout.slotW / 2, jumpS });
+  }
+  const labelledXs: number[] = [];
+  for (const jump of [...jumps].sort((a, b) => Math.abs(b.jumpS) - Math.abs(a.jumpS))) {
+    if (labelledXs.every((x) => Math.abs(x - jump.x) >= JUMP_LABEL_GAP)) labelledXs.push(jump.x);
+  }
+  for (const { index, x: rawX, jumpS } of jumps) {
+    const x = fixed(rawX);
+    const sign = jumpS > 0 ? '+' : '−';
+    const label = labelledXs.includes(rawX) ? `<text x="${x}" y="${axisY + 44}">${sign}${duration(Math.abs(jumpS))}</text>` : '';
+    out.push(`<g class="jt-clock-jump"><title>${xml(`mock clock moved ${sign}${Math.round(Math.abs(jumpS))} s between #${records[index - 1]!.seq} and #${records[index]!.seq}`)}</title><path d="M${fixed(Number(x) - 4)},${axisY - 5} l4,10 l4,-10"/>${label}</g>`);
   }
   out.push('</g>');
   return out;

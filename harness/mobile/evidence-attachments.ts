@@ -1,7 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addAttachment as addAllureAttachment } from '@wdio/allure-reporter';
+import { checkIdOf } from '../check.ts';
 import { jwtTimeline } from '../jwt-timeline.ts';
+import { jwtTimelinePicture } from '../jwt-timeline-picture.ts';
+import { seqsNamedIn } from '../oracles/index.ts';
 import type { MobileSession } from './mobile-session.ts';
 
 /**
@@ -10,7 +13,13 @@ import type { MobileSession } from './mobile-session.ts';
  * Called from the config's afterTest hook; a failure to gather one piece is attached as text.
  * With `dir`, each piece is also written there (see evidenceDir).
  */
-export async function attachEvidence(session: MobileSession | null, dir?: string): Promise<void> {
+export interface FinishedTest {
+  title: string;
+  /** The failure's message, when it failed: the picture rings the requests it names. */
+  error?: string;
+}
+
+export async function attachEvidence(session: MobileSession | null, dir?: string, test?: FinishedTest): Promise<void> {
   if (!session) return;
   if (dir) mkdirSync(dir, { recursive: true });
   // To the Allure report, and (given a dir) as files the conformance run links from its verdicts.
@@ -21,6 +30,9 @@ export async function attachEvidence(session: MobileSession | null, dir?: string
   const records = await session.admin.requests();
   const issued = await session.admin.issuedTokens();
   await addAttachment('jwt-timeline.txt', jwtTimeline(records, issued), 'text/plain');
+  const title = test ? `${checkIdOf(test.title)} · ${session.device.platform}` : undefined;
+  const picture = jwtTimelinePicture({ records, issued, marks: await session.admin.marks(), ...(title ? { title } : {}), highlight: seqsNamedIn(test?.error ? [test.error] : []) });
+  await addAttachment('jwt-timeline.svg', picture, 'image/svg+xml');
   await addAttachment('journal.ndjson', records.map((record) => JSON.stringify(record)).join('\n'), 'application/x-ndjson');
   try {
     const source = await session.pageSource();

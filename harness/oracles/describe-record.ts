@@ -15,3 +15,10 @@ export function describeJwt(record: JournalRecord): string {
   const expiry = jwt.exp_in_s === null ? 'no exp' : jwt.exp_in_s > 0 ? `expires in ${jwt.exp_in_s} s` : jwt.exp_in_s === 0 ? 'expired at receipt' : `expired ${-jwt.exp_in_s} s before receipt`;
   return `JWT ${jwt.fingerprint} (claims.user_id ${user}, ${jwt.status}, ${expiry}, at ${jwt.location})`;
 }
+
+/** The seqs of the requests a message names the way describeRecord does (`#12 POST …`). */
+export function seqsNamedIn(messages: readonly string[]): number[] {
+  const seqs = new Set<number>();
+  for (const message of messages) for (const match of message.matchAll(/#(\d+) (?:GET|POST|PUT|PATCH|DELETE|OPTIONS|HEAD) \//g)) seqs.add(Number(match[1]));
+  return [...seqs].sort((a, b) => a - b);
+}

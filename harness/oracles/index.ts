@@ -1,5 +1,5 @@
 export * from './types.ts';
-export { describeJwt, describeRecord } from './describe-record.ts';
+export { describeJwt, describeRecord, seqsNamedIn } from './describe-record.ts';
 export { priorUser } from './prior-user.ts';
 export {
   identifiedRequestsCarryJwt,

@@ -4,8 +4,10 @@ import { test as base, expect as baseExpect } from '@playwright/test';
 import * as allure from 'allure-js-commons';
 import { createMockServer, type RunningMockServer } from '../../mock-server/index.ts';
 import { MockAdminClient } from '../admin-client.ts';
-import type { Check } from '../check.ts';
+import { checkIdOf, type Check } from '../check.ts';
 import { jwtTimeline } from '../jwt-timeline.ts';
+import { jwtTimelinePicture } from '../jwt-timeline-picture.ts';
+import { seqsNamedIn } from '../oracles/index.ts';
 import { identityMatchers } from '../matchers.ts';
 import { clientState } from './evidence.ts';
 import { loadWebSubject } from './subject-loader.ts';
@@ -83,7 +85,7 @@ export const test = base.extend<WebTestFixtures, WebWorkerFixtures>({
   ],
 
   evidence: [
-    async ({ admin, page }, use, testInfo) => {
+    async ({ admin, page, subject }, use, testInfo) => {
       await admin.reset();
       await use();
       // Written as files, not bodies: the JSON report then names them, and the conformance run links them.
@@ -95,6 +97,10 @@ export const test = base.extend<WebTestFixtures, WebWorkerFixtures>({
       const records = await admin.requests();
       const issued = await admin.issuedTokens();
       await attach('jwt-timeline.txt', jwtTimeline(records, issued), 'text/plain');
+      // The picture rings the requests the failure names, so the eye lands on them first.
+      const failures = testInfo.errors.map((error) => error.message ?? '');
+      const picture = jwtTimelinePicture({ records, issued, marks: await admin.marks(), title: `${checkIdOf(testInfo.title)} · web · ${subject.name}`, highlight: seqsNamedIn(failures) });
+      await attach('jwt-timeline.svg', picture, 'image/svg+xml');
       await attach('journal.ndjson', records.map((record) => JSON.stringify(record)).join('\n'), 'application/x-ndjson');
       if (!page.isClosed()) {
         await attach('screenshot.png', await page.screenshot(), 'image/png');

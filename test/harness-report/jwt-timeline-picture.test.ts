@@ -285,6 +285,18 @@ describe('JWT timeline picture', () => {
     const jumps = withClass(doc, 'g', 'jt-clock-jump').map((jump) => child(jump, 'title').textContent);
     assert.deepEqual(jumps, ['mock clock moved +98 s between #2 and #3', 'mock clock moved +141 s between #3 and #4', 'mock clock moved +119 s between #4 and #5']);
   });
+
+  it('labels the largest clock jumps first where labels would overlap', () => {
+    // 60 requests a minute apart, and one six-minute jump among them: too crowded to label every jump.
+    const at = (index: number) => index * 60 + (index >= 30 ? 300 : 0);
+    const records = Array.from({ length: 60 }, (_, index) => record({ seq: index + 1, at: at(index), fingerprint: 'aaaaaaaaaaaa', userId: 'alice' }));
+    const doc = parse(jwtTimelinePicture({ records, issued: [token('aaaaaaaaaaaa', 'alice', 0, 0, 7200)] }));
+    const jumps = withClass(doc, 'g', 'jt-clock-jump');
+    assert.equal(jumps.length, 59, 'every jump keeps its chevron');
+    const labels = jumps.flatMap((jump) => Array.from(jump.getElementsByTagName('text')).map((text) => text.textContent));
+    assert.ok(labels.includes('+6 min'), `the six-minute jump is labelled (labels: ${labels.join(', ')})`);
+    assert.ok(labels.length < 59, 'crowded labels are left out');
+  });
 });
 
 describe('JWT timeline picture of a real mock run', () => {
