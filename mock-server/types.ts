@@ -38,6 +38,8 @@ export interface JwtEvidence {
   exp_in_s: number | null;
   /** Which workspace secret verified the signature, when one did. */
   secret?: 'primary' | 'rotated';
+  /** Why the verdict is not `valid`, e.g. `claims nest deeper than 32 levels`; absent when valid. */
+  reason?: string;
 }
 
 export interface SessionEvidence {
@@ -74,7 +76,10 @@ export interface JournalRecord {
   device_id: string | null;
   user_agent: string | null;
   user_data: ClaimedIdentity | null;
+  /** The decisive token: the worst verdict of `jwts` (first found on a tie), null without any. */
   jwt: JwtEvidence | null;
+  /** Every token the request carried, in the extractor's order, each with its own location. */
+  jwts?: JwtEvidence[];
   session: SessionEvidence | null;
   identity: IdentityResolution;
   /** Whose data the response body carried (true provenance, built as the body was). */
