@@ -3,6 +3,7 @@ import cookieParser from 'cookie-parser';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { adminRouter } from './admin/admin-router.ts';
+import { adminRequestGuard } from './admin/request-guard.ts';
 import { InvalidRequestError } from './admin/validation.ts';
 import { ADMIN_PREFIX, MESSENGER_BODY_LIMIT, TOKEN_SERVICE_PREFIX } from './constants.ts';
 import { routeMobile, routeWeb } from './messenger/endpoints.ts';
@@ -14,8 +15,9 @@ import type { MockServerOptions } from './types.ts';
 
 /**
  * The express application: messenger surfaces (web, mobile) and the token service speak CORS with
- * credentials to any origin, because subjects run on other loopback origins; the admin API does
- * not, so a page the tester's browser visits cannot reset or read the mock.
+ * credentials to any origin, because subjects run on other origins; the admin API does not, and
+ * its guard refuses foreign Hosts, foreign Origins and non-JSON bodies, so a page the tester's
+ * browser visits cannot reset or read the mock.
  */
 export function createApp(state: MockState, options: MockServerOptions, baseUrl: () => string): Express {
   const app = express();
@@ -26,7 +28,7 @@ export function createApp(state: MockState, options: MockServerOptions, baseUrl:
   const messengerBody = express.raw({ type: () => true, limit: MESSENGER_BODY_LIMIT });
 
   app.use(cookieParser());
-  app.use(ADMIN_PREFIX, adminRouter(state, baseUrl));
+  app.use(ADMIN_PREFIX, adminRequestGuard(adminHosts(options)), adminRouter(state, baseUrl));
   app.use(TOKEN_SERVICE_PREFIX, crossOrigin, tokenServiceRouter(state));
   app.use('/messenger/web', crossOrigin, headerSizeLimit, messengerBody, messengerPipeline(state, 'web', routeWeb), messengerErrorHandler(state, 'web'));
   app.use('/messenger/mobile', crossOrigin, headerSizeLimit, messengerBody, messengerPipeline(state, 'mobile', routeMobile), messengerErrorHandler(state, 'mobile'));
@@ -40,6 +42,12 @@ export function createApp(state: MockState, options: MockServerOptions, baseUrl:
   });
   app.use(errorHandler());
   return app;
+}
+
+/** Host names the admin API answers besides loopback: the configured ones and the bound address, unless a wildcard. */
+function adminHosts(options: MockServerOptions): string[] {
+  const bound = options.host && !['0.0.0.0', '::', '[::]'].includes(options.host) ? [options.host] : [];
+  return [...(options.allowedHosts ?? []), ...bound];
 }
 
 /** Admin and token-service errors: a 400 naming the fields, or a JSON error, never an HTML page. */

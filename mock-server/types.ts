@@ -130,6 +130,11 @@ export interface MockServerOptions {
   port?: number;
   /** Interface to bind. Default 127.0.0.1. */
   host?: string;
+  /**
+   * Host names the admin API answers besides loopback (127.0.0.1, localhost, [::1]) and the bound
+   * address; a leading dot allows a domain and its subdomains (`.example.test`).
+   */
+  allowedHosts?: string[];
   appId?: string;
   /** HS256 secret that signs tokens by default. */
   primarySecret?: string;
