@@ -223,8 +223,10 @@ function send(res: Response, status: number, body: unknown, record: JournalRecor
 export async function judgeJwts(state: MockState, parts: RequestParts, claimed: ClaimedIdentity | null): Promise<JwtEvidence[]> {
   if (!state.policy.verify) return [];
   const nowS = state.clock.nowS();
-  const judged: JwtEvidence[] = [];
-  for (const found of extractJwts(parts)) judged.push({ location: found.location, ...(await state.verifier.verify(found.token, nowS, claimed?.user_id)) });
+  const found = extractJwts(parts);
+  // Sized up front: an array grown by push reserves room for 17, and the journal keeps one per record.
+  const judged = new Array<JwtEvidence>(found.length);
+  for (const [index, { token, location }] of found.entries()) judged[index] = { location, ...(await state.verifier.verify(token, nowS, claimed?.user_id)) };
   return judged;
 }
 
