@@ -3,9 +3,11 @@ import cookieParser from 'cookie-parser';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { adminRouter } from './admin/admin-router.ts';
+import { adminRequestGuard } from './admin/request-guard.ts';
 import { InvalidRequestError } from './admin/validation.ts';
-import { ADMIN_PREFIX, TOKEN_SERVICE_PREFIX } from './constants.ts';
+import { ADMIN_PREFIX, MESSENGER_BODY_LIMIT, TOKEN_SERVICE_PREFIX } from './constants.ts';
 import { routeMobile, routeWeb } from './messenger/endpoints.ts';
+import { headerSizeLimit, messengerErrorHandler } from './messenger/last-resort.ts';
 import { messengerPipeline } from './messenger/pipeline.ts';
 import type { MockState } from './state.ts';
 import { tokenServiceRouter } from './token-service.ts';
@@ -13,24 +15,23 @@ import type { MockServerOptions } from './types.ts';
 
 /**
  * The express application: messenger surfaces (web, mobile) and the token service speak CORS with
- * credentials to any origin, because subjects run on other loopback origins; the admin API does
- * not, so a page the tester's browser visits cannot reset or read the mock.
+ * credentials to any origin, because subjects run on other origins; the admin API does not, and
+ * its guard refuses foreign Hosts, foreign Origins and non-JSON bodies, so a page the tester's
+ * browser visits cannot reset or read the mock.
  */
 export function createApp(state: MockState, options: MockServerOptions, baseUrl: () => string): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   const crossOrigin = cors({ origin: true, credentials: true, exposedHeaders: ['x-mock-seq'], maxAge: 600 });
-  const messengerBody = [
-    express.urlencoded({ extended: false, limit: '1mb' }),
-    express.json({ limit: '1mb', type: ['application/json', 'text/plain'] }),
-  ];
+  // Raw bytes: the pipeline reads form or JSON by content, whatever the Content-Type claims.
+  const messengerBody = express.raw({ type: () => true, limit: MESSENGER_BODY_LIMIT });
 
   app.use(cookieParser());
-  app.use(ADMIN_PREFIX, adminRouter(state, baseUrl));
+  app.use(ADMIN_PREFIX, adminRequestGuard(adminHosts(options)), adminRouter(state, baseUrl));
   app.use(TOKEN_SERVICE_PREFIX, crossOrigin, tokenServiceRouter(state));
-  app.use('/messenger/web', crossOrigin, ...messengerBody, messengerPipeline(state, 'web', routeWeb));
-  app.use('/messenger/mobile', crossOrigin, ...messengerBody, messengerPipeline(state, 'mobile', routeMobile));
+  app.use('/messenger/web', crossOrigin, headerSizeLimit, messengerBody, messengerPipeline(state, 'web', routeWeb), messengerErrorHandler(state, 'web'));
+  app.use('/messenger/mobile', crossOrigin, headerSizeLimit, messengerBody, messengerPipeline(state, 'mobile', routeMobile), messengerErrorHandler(state, 'mobile'));
   for (const route of options.staticRoutes ?? []) {
     if ('dir' in route) app.use(route.path, crossOrigin, express.static(route.dir, { etag: false }));
     else app.use(route.path, crossOrigin, (_req, res) => res.sendFile(resolve(route.file), { etag: false, headers: { 'cache-control': 'no-store' } }));
@@ -39,41 +40,31 @@ export function createApp(state: MockState, options: MockServerOptions, baseUrl:
   app.use((req, res) => {
     res.status(404).json({ error: `no route ${req.method} ${req.path}` });
   });
-  app.use(errorHandler(state));
+  app.use(errorHandler());
   return app;
 }
 
-function errorHandler(state: MockState): ErrorRequestHandler {
-  return (error, req, res, _next) => {
+/** Host names the admin API answers besides loopback: the configured ones and the bound address, unless a wildcard. */
+function adminHosts(options: MockServerOptions): string[] {
+  const bound = options.host && !['0.0.0.0', '::', '[::]'].includes(options.host) ? [options.host] : [];
+  return [...(options.allowedHosts ?? []), ...bound];
+}
+
+/** Admin and token-service errors: a 400 naming the fields, or a JSON error, never an HTML page. */
+function errorHandler(): ErrorRequestHandler {
+  return (error, _req, res, _next) => {
+    // Half an answer must not look whole, nor hang: end the connection, as express's default does.
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
     if (error instanceof InvalidRequestError) {
       res.status(400).json({ error: error.message, issues: error.issues });
       return;
     }
-    const status = typeof error?.status === 'number' && error.status < 500 ? error.status : 500;
+    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
     const message = status < 500 ? `request body could not be read: ${error.message}` : `internal error: ${error?.message ?? error}`;
     if (status >= 500) console.error(error);
-    // A messenger request that failed before the pipeline still belongs in the journal.
-    const surface = req.path.startsWith('/messenger/web/') ? 'web' : req.path.startsWith('/messenger/mobile/') ? 'mobile' : null;
-    if (surface && state.policy.journal) {
-      const record = state.journal.append({
-        time: new Date(state.clock.nowMs()).toISOString(),
-        ns: req.get('x-mock-ns') ?? 'default',
-        method: req.method,
-        path: req.path,
-        platform: surface === 'web' ? 'web' : 'other',
-        app_id: null,
-        device_id: null,
-        user_agent: req.get('user-agent') ?? null,
-        user_data: null,
-        jwt: null,
-        session: null,
-        identity: { kind: 'none' },
-        served: { user_ids: [] },
-        response: { status, error: message },
-      });
-      res.set('x-mock-seq', String(record.seq));
-    }
-    if (res.headersSent) return;
-    res.status(status).json({ type: 'error.list', errors: [{ code: status < 500 ? 'parameter_invalid' : 'server_error', message }] });
+    res.status(status).json({ error: message });
   };
 }

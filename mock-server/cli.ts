@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_APP_ID, DEFAULT_HOST, DEFAULT_JOURNAL_CAP, DEFAULT_PORT, DEFAULT_TOKEN_TTL_S } from './constants.ts';
+import { bindWarning } from './loopback.ts';
 import { createMockServer, ListenError } from './server.ts';
 
 function integer(min: number, max: number) {
@@ -16,6 +17,9 @@ const program = new Command()
   .description('Starts the mock Intercom messenger API with its JWT journal and admin API (see README).')
   .option('-p, --port <port>', 'port to listen on; 0 picks a free one', integer(0, 65535), DEFAULT_PORT)
   .option('--host <host>', 'interface to bind', DEFAULT_HOST)
+  .option('--allowed-hosts <names>', 'comma list of Host names the admin API answers besides loopback; .example.test allows subdomains', (value: string) =>
+    value.split(',').map((name) => name.trim()).filter(Boolean),
+  )
   .option('--app-id <id>', 'workspace app_id', DEFAULT_APP_ID)
   .option('--seed <seed>', 'makes canaries reproducible across runs')
   .option('--no-identity-verification', 'accept identified requests without a JWT')
@@ -31,6 +35,7 @@ program.parse();
 const options = program.opts<{
   port: number;
   host: string;
+  allowedHosts?: string[];
   appId: string;
   seed?: string;
   identityVerification: boolean;
@@ -51,6 +56,7 @@ try {
   const server = await createMockServer({
     port: options.port,
     host: options.host,
+    ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
     appId: options.appId,
     ...(options.seed ? { seed: options.seed } : {}),
     enforceIdentityVerification: options.identityVerification,
@@ -68,6 +74,8 @@ try {
   console.log(`  token service       ${server.url}/app-backend/{login,jwt,logout}`);
   console.log(`  journal             ${journal.stats().cap} records in memory, then ${journal.stats().spillFile}`);
   for (const user of workspace.listUsers()) console.log(`  user ${user.user_id.padEnd(14)} ${user.email ?? ''}  canaries ${user.canaries.join(', ')}`);
+  const warning = bindWarning(options.host);
+  if (warning) console.warn(warning);
   const stop = (): void => {
     void server.close().then(() => process.exit(0));
   };

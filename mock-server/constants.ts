@@ -12,6 +12,12 @@ export const DEFAULT_TOKEN_TTL_S = 3600;
 export const DEFAULT_SESSION_TTL_S = 7 * 24 * 3600;
 export const DEFAULT_JOURNAL_CAP = 200_000;
 export const ADMIN_PREFIX = '/__admin';
+/** Largest messenger request body read; a larger one is answered 413 and journaled. */
+export const MESSENGER_BODY_LIMIT = '1mb';
+/** Request headers a messenger request may carry (Node's default is 16 KiB); more is a journaled 431. */
+export const MAX_HEADER_BYTES = 64 * 1024;
+/** What Node's parser reads at all (`maxHeaderSize`); beyond it the request line is lost, so the 431 is journaled without a path. */
+export const MAX_PARSED_HEADER_BYTES = 1024 * 1024;
 export const TOKEN_SERVICE_PREFIX = '/app-backend';
 export const APP_SESSION_COOKIE = 'app_session';
 

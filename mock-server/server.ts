@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
-import { DEFAULT_HOST, DEFAULT_PORT } from './constants.ts';
+import { DEFAULT_HOST, DEFAULT_PORT, MAX_PARSED_HEADER_BYTES } from './constants.ts';
+import { refuseUnparsedRequest } from './messenger/last-resort.ts';
 import { createMockState, type MockState } from './state.ts';
 import type { MockServer, MockServerOptions } from './types.ts';
 
@@ -16,8 +17,20 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const requestedPort = options.port ?? DEFAULT_PORT;
   let url = '';
   const state = await createMockState(options, `reports/journal-spill-${requestedPort || 'auto'}-${process.pid}.ndjson`);
-  const server: Server = createServer(createApp(state, options, () => url));
+  const server: Server = createServer({ maxHeaderSize: MAX_PARSED_HEADER_BYTES }, createApp(state, options, () => url));
   server.keepAliveTimeout = 5000;
+  const refused = new WeakSet<object>();
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === 'HPE_HEADER_OVERFLOW' && !refused.has(socket)) {
+      refused.add(socket);
+      refuseUnparsedRequest(state, socket);
+      return;
+    }
+    // Node's own answer when a listener is absent: a bare 400, or nothing once the socket is gone.
+    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    if (socket.writable && error.code !== 'ECONNRESET') socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\n\r\n`);
+    else socket.destroy();
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, host, requestedPort)));
     server.listen(requestedPort, host, resolve);

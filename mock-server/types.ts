@@ -38,6 +38,8 @@ export interface JwtEvidence {
   exp_in_s: number | null;
   /** Which workspace secret verified the signature, when one did. */
   secret?: 'primary' | 'rotated';
+  /** Why the verdict is not `valid`, e.g. `claims nest deeper than 32 levels`; absent when valid. */
+  reason?: string;
 }
 
 export interface SessionEvidence {
@@ -74,7 +76,10 @@ export interface JournalRecord {
   device_id: string | null;
   user_agent: string | null;
   user_data: ClaimedIdentity | null;
+  /** The decisive token: the worst verdict of `jwts` (first found on a tie), null without any. */
   jwt: JwtEvidence | null;
+  /** Every token the request carried, in the extractor's order, each with its own location. */
+  jwts?: JwtEvidence[];
   session: SessionEvidence | null;
   identity: IdentityResolution;
   /** Whose data the response body carried (true provenance, built as the body was). */
@@ -125,6 +130,11 @@ export interface MockServerOptions {
   port?: number;
   /** Interface to bind. Default 127.0.0.1. */
   host?: string;
+  /**
+   * Host names the admin API answers besides loopback (127.0.0.1, localhost, [::1]) and the bound
+   * address; a leading dot allows a domain and its subdomains (`.example.test`).
+   */
+  allowedHosts?: string[];
   appId?: string;
   /** HS256 secret that signs tokens by default. */
   primarySecret?: string;

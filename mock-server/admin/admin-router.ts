@@ -1,4 +1,5 @@
 import express, { Router } from 'express';
+import { MAX_CLOCK_OFFSET_S } from '../clock.ts';
 import { MarkExistsError } from '../journal/journal.ts';
 import type { TokenRequest } from '../identity/token-issuer.ts';
 import { issueToken, resetState, type MockState } from '../state.ts';
@@ -136,6 +137,11 @@ export function adminRouter(state: MockState, baseUrl: () => string): Router {
 
   router.post('/clock', (req, res) => {
     const body = parseOrThrow(clockBody, req.body, 'body');
+    if (body.advance_s !== undefined && !state.clock.canAdvance(body.advance_s)) {
+      throw new InvalidRequestError('body', [
+        { field: 'advance_s', message: `would move the clock offset from ${state.clock.offsetS} s to beyond ±${MAX_CLOCK_OFFSET_S} s (±100 years)` },
+      ]);
+    }
     if (body.offset_s !== undefined) state.clock.setOffset(body.offset_s);
     if (body.advance_s !== undefined) state.clock.advance(body.advance_s);
     res.json(clockView(state));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { JWT_STATUSES } from '../types.ts';
 import { ISSUABLE_ALGS } from '../identity/token-issuer.ts';
+import { MAX_CLOCK_OFFSET_S } from '../clock.ts';
 
 /** Request bodies and queries of the admin API; every 400 names the field that was wrong. */
 
@@ -28,8 +29,14 @@ export const markBody = z.strictObject({ label: z.string().min(1).max(200) });
 
 export const resetBody = z.strictObject({ all: z.boolean().optional() }).optional();
 
+const clockSeconds = z
+  .number()
+  .finite()
+  .min(-MAX_CLOCK_OFFSET_S, `must be from -${MAX_CLOCK_OFFSET_S} to ${MAX_CLOCK_OFFSET_S} seconds (±100 years)`)
+  .max(MAX_CLOCK_OFFSET_S, `must be from -${MAX_CLOCK_OFFSET_S} to ${MAX_CLOCK_OFFSET_S} seconds (±100 years)`);
+
 export const clockBody = z
-  .strictObject({ offset_s: z.number().finite().optional(), advance_s: z.number().finite().optional() })
+  .strictObject({ offset_s: clockSeconds.optional(), advance_s: clockSeconds.optional() })
   .refine((body) => (body.offset_s === undefined) !== (body.advance_s === undefined), {
     message: 'give exactly one of offset_s (absolute) or advance_s (relative)',
     path: ['offset_s'],
@@ -37,7 +44,8 @@ export const clockBody = z
 
 export const faultBody = z.strictObject({
   path: z.string().startsWith('/', 'must start with "/"'),
-  status: z.number().int().min(100).max(599).optional(),
+  // 1xx are interim answers that cannot end a response: the client would see a reset, the journal a status.
+  status: z.number().int().min(200, 'must be from 200 to 599, a status a response can end with').max(599, 'must be from 200 to 599, a status a response can end with').optional(),
   delay_ms: z.number().int().min(0).max(60_000).optional(),
   times: z.number().int().min(1).optional(),
   body: z.unknown().optional(),

@@ -12,6 +12,7 @@ export function userTraces(record: JournalRecord): string[] {
   };
   add(record.identity.user_id);
   add(record.jwt?.claims?.['user_id']);
+  for (const jwt of record.jwts ?? []) add(jwt.claims?.['user_id']);
   add(record.user_data?.user_id);
   add(record.session?.user_id);
   for (const user of record.served.user_ids) add(user);

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { extractJwt, type RequestParts } from '../identity/jwt-extractor.ts';
+import { extractJwts, type RequestParts } from '../identity/jwt-extractor.ts';
 import type { Session, SessionLookup } from '../session-store.ts';
 import type { MockState } from '../state.ts';
 import type { ClaimedIdentity, IdentityResolution, JournalRecord, JwtEvidence } from '../types.ts';
@@ -7,6 +7,8 @@ import type { Owner } from '../workspace.ts';
 import { resolveIdentity, type Refusal } from './identity-resolution.ts';
 import { detectPlatform } from './platform.ts';
 import { Provenance } from './provenance.ts';
+import { readMessengerBody } from './request-body.ts';
+import { decisiveJwt } from './verdict-rank.ts';
 
 export type Surface = 'web' | 'mobile';
 
@@ -54,9 +56,10 @@ const MOBILE_VERIFICATION_FAILURE = {
 };
 
 /**
- * The one path every messenger request takes: parse, find and judge the JWT, look up the session,
- * resolve the identity, apply faults, run the endpoint, journal the record, then answer. The
- * record is appended before the response is written, so a waiter sees it no later than the client.
+ * The one path every messenger request takes: read the body, find and judge every JWT, look up
+ * the session, resolve the identity, apply faults, run the endpoint, journal the record, then
+ * answer. The record is appended before the response is written, so a waiter sees it no later
+ * than the client. Whatever throws goes to `messengerErrorHandler`, which journals it.
  */
 export function messengerPipeline(state: MockState, surface: Surface, route: (path: string) => RouteMatch | null) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -76,9 +79,10 @@ async function handle(
   res: Response,
 ): Promise<void> {
   const path = req.baseUrl + req.path;
-  const body = asRecord(req.body) ?? {};
+  const read = readMessengerBody(req.body, req.get('content-type'));
+  const body = read.fields;
   const platform = detectPlatform(surface, body, req.get('user-agent'));
-  const started: Omit<JournalRecord, 'seq' | 'identity' | 'served' | 'response' | 'jwt' | 'session' | 'user_data'> = {
+  const started: Omit<JournalRecord, 'seq' | 'identity' | 'served' | 'response' | 'jwt' | 'jwts' | 'session' | 'user_data'> = {
     time: new Date(state.clock.nowMs()).toISOString(),
     ns: namespaceOf(req, body),
     method: req.method,
@@ -89,19 +93,21 @@ async function handle(
     user_agent: req.get('user-agent') ?? null,
   };
 
-  let userData: Record<string, unknown> | null;
-  try {
-    userData = parseUserData(body['user_data']);
-  } catch (error) {
-    const message = `user_data is not valid JSON: ${(error as Error).message}`;
-    const record = journal(state, { ...started, user_data: null, jwt: null, session: null, identity: { kind: 'none' }, served: { user_ids: [] }, response: { status: 400, error: message } });
-    send(res, 400, { type: 'error.list', errors: [{ code: 'parameter_invalid', message }] }, record, 0);
+  const userDataCopies = parseUserData(body['user_data']);
+  const userData = userDataCopies.records;
+  const claimed = claimedIdentity(surface, body, userData[0] ?? null);
+  const parts: RequestParts = { body, userData, headers: req.headersDistinct, cookies: (req.cookies as Record<string, string>) ?? {}, query: req.query as Record<string, unknown> };
+  const jwts = await judgeJwts(state, parts, claimed);
+  res.locals[JUDGED] = jwts;
+  const jwt = decisiveJwt(jwts);
+
+  const inputError = read.error ?? userDataCopies.error;
+  if (inputError) {
+    const record = journal(res, state, { ...started, user_data: claimed, jwt, jwts, session: null, identity: { kind: 'none' }, served: { user_ids: [] }, response: { status: 400, error: inputError } });
+    send(res, 400, { type: 'error.list', errors: [{ code: 'parameter_invalid', message: inputError }] }, record, 0);
     return;
   }
 
-  const claimed = claimedIdentity(surface, body, userData);
-  const parts: RequestParts = { body, userData, headers: req.headers, cookies: (req.cookies as Record<string, string>) ?? {}, query: req.query as Record<string, unknown> };
-  const jwt = await judgeJwt(state, parts, claimed);
   const sessionToken = sessionTokenOf(state, surface, body, parts.cookies);
   const session = sessionToken ? state.sessions.lookup(sessionToken) : null;
   const resolution = resolveIdentity({
@@ -180,10 +186,11 @@ async function handle(
     }
   }
 
-  const record = journal(state, {
+  const record = journal(res, state, {
     ...started,
     user_data: claimed,
     jwt,
+    jwts,
     session: sessionEvidence(session),
     identity,
     served: { user_ids: [...provenance.userIds], ...(provenance.leadIds.size ? { lead_ids: [...provenance.leadIds] } : {}) },
@@ -194,7 +201,12 @@ async function handle(
   send(res, status, responseBody, record, fault?.delay_ms ?? 0);
 }
 
-function journal(state: MockState, entry: Omit<JournalRecord, 'seq'>): JournalRecord | null {
+/** res.locals keys the last-resort error handler reads: what was judged, and whether it was journaled. */
+export const JUDGED = 'mockJudgedJwts';
+export const JOURNALED = 'mockJournaled';
+
+function journal(res: Response, state: MockState, entry: Omit<JournalRecord, 'seq'>): JournalRecord | null {
+  res.locals[JOURNALED] = true;
   return state.policy.journal ? state.journal.append(entry) : null;
 }
 
@@ -207,12 +219,15 @@ function send(res: Response, status: number, body: unknown, record: JournalRecor
   else write();
 }
 
-async function judgeJwt(state: MockState, parts: RequestParts, claimed: ClaimedIdentity | null): Promise<JwtEvidence | null> {
-  if (!state.policy.verify) return null;
-  const found = extractJwt(parts);
-  if (!found) return null;
-  const verdict = await state.verifier.verify(found.token, state.clock.nowS(), claimed?.user_id);
-  return { location: found.location, ...verdict };
+/** Every token the request carries, judged against the mock clock and the claimed user. */
+export async function judgeJwts(state: MockState, parts: RequestParts, claimed: ClaimedIdentity | null): Promise<JwtEvidence[]> {
+  if (!state.policy.verify) return [];
+  const nowS = state.clock.nowS();
+  const found = extractJwts(parts);
+  // Sized up front: an array grown by push reserves room for 17, and the journal keeps one per record.
+  const judged = new Array<JwtEvidence>(found.length);
+  for (const [index, { token, location }] of found.entries()) judged[index] = { location, ...(await state.verifier.verify(token, nowS, claimed?.user_id)) };
+  return judged;
 }
 
 function refusalResponse(surface: Surface, reason: Refusal): EndpointResult {
@@ -252,14 +267,35 @@ function claimedIdentity(surface: Surface, body: Record<string, unknown>, userDa
   return Object.keys(claimed).length ? claimed : null;
 }
 
-function parseUserData(value: unknown): Record<string, unknown> | null {
-  if (value === undefined || value === null || value === '') return null;
-  if (typeof value === 'object') return asRecord(value);
-  if (typeof value !== 'string') throw new Error(`expected a JSON object string, got ${typeof value}`);
-  const parsed: unknown = JSON.parse(value);
-  const record = asRecord(parsed);
-  if (!record) throw new Error('expected a JSON object');
-  return record;
+interface UserDataCopies {
+  records: Record<string, unknown>[];
+  error?: string;
+}
+
+/** `user_data` as sent: one JSON object string, or several copies of the field, which must agree. */
+function parseUserData(value: unknown): UserDataCopies {
+  const copies = Array.isArray(value) ? value : [value];
+  const records: Record<string, unknown>[] = [];
+  for (const copy of copies) {
+    if (copy === undefined || copy === null || copy === '') continue;
+    const record = typeof copy === 'string' ? parseJsonObject(copy) : asRecord(copy) ?? `expected a JSON object string, got ${typeof copy}`;
+    if (typeof record === 'string') return { records, error: `user_data is not valid JSON: ${record}` };
+    records.push(record);
+  }
+  if (records.length > 1 && new Set(records.map((record) => JSON.stringify(record))).size > 1) {
+    return { records, error: `user_data was sent ${records.length} times with different contents; send it once` };
+  }
+  return { records };
+}
+
+function parseJsonObject(text: string): Record<string, unknown> | string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return asRecord(parsed) ?? 'expected a JSON object';
 }
 
 /** Parallel workers share one mock by tagging their traffic with a namespace. */

@@ -8,7 +8,7 @@ const mock = useMock();
 const SAMPLE = 'eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyX2lkIjoiYWxpY2UifQ.c2lnbmF0dXJl';
 
 function parts(overrides: Partial<RequestParts>): RequestParts {
-  return { body: {}, userData: null, headers: {}, cookies: {}, query: {}, ...overrides };
+  return { body: {}, userData: [], headers: {}, cookies: {}, query: {}, ...overrides };
 }
 
 describe('JWT extractor (unit)', () => {
@@ -20,7 +20,7 @@ describe('JWT extractor (unit)', () => {
 
   const cases: [string, Partial<RequestParts>][] = [
     ['body.intercom_user_jwt', { body: { intercom_user_jwt: SAMPLE } }],
-    ['body.user_data.intercom_user_jwt', { userData: { intercom_user_jwt: SAMPLE } }],
+    ['body.user_data.intercom_user_jwt', { userData: [{ intercom_user_jwt: SAMPLE }] }],
     ['body.user.intercom_user_jwt', { body: { user: { intercom_user_jwt: SAMPLE } } }],
     ['query.intercom_user_jwt', { query: { intercom_user_jwt: SAMPLE } }],
     ['header.x-intercom-user-jwt', { headers: { 'x-intercom-user-jwt': SAMPLE } }],
@@ -42,7 +42,7 @@ describe('JWT extractor (unit)', () => {
   });
 
   it('a named field wins over a bearer header', () => {
-    const found = extractJwt(parts({ userData: { intercom_user_jwt: SAMPLE }, headers: { authorization: 'Bearer other.other.other' } }));
+    const found = extractJwt(parts({ userData: [{ intercom_user_jwt: SAMPLE }], headers: { authorization: 'Bearer other.other.other' } }));
     assert.equal(found?.location, 'body.user_data.intercom_user_jwt');
   });
 
