@@ -11,6 +11,8 @@ export interface RunningMockServer extends MockServer {
   readonly state: MockState;
 }
 
+const LISTEN_BACKLOG = 4096;
+
 /** Starts a mock on `options.port` (default 4010, 0 for a free port) and resolves once it listens. */
 export async function createMockServer(options: MockServerOptions = {}): Promise<RunningMockServer> {
   const host = options.host ?? DEFAULT_HOST;
@@ -33,7 +35,10 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, host, requestedPort)));
-    server.listen(requestedPort, host, resolve);
+    // Node's default accept backlog (511) overflows when a CI run opens thousands of connections
+    // at once on a loaded machine, and the kernel then resets them: a request lost before the
+    // mock could journal it. The kernel caps this at net.core.somaxconn.
+    server.listen({ port: requestedPort, host, backlog: LISTEN_BACKLOG }, resolve);
   });
   const { port } = server.address() as AddressInfo;
   url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
