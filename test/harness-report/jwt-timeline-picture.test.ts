@@ -340,7 +340,8 @@ describe('JWT timeline picture of a real mock run', () => {
     await send('ping', 'bob', c.token);
     const stale = await send('conversations', 'alice', b.token);
     await send('conversations', 'bob', c.token);
-    await send('ping', 'bob', 'eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyX2lkIjoiYm9iIn0.forged');
+    // A canonical signature of the right length that is simply not the workspace's: bad_signature, not malformed.
+    await send('ping', 'bob', `eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyX2lkIjoiYm9iIn0.${Buffer.alloc(32, 7).toString('base64url')}`);
     await send('messages', 'bob', c.token);
 
     const input: JwtTimelinePictureInput = {
