@@ -4,7 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_WEB_SUBJECT } from '../harness/web/subject-loader.ts';
 import { MOBILE_PROFILES } from '../specs/mobile/expected-verdicts.ts';
 import { CATALOG, parsePlatforms, platformsInUse, selectChecks } from './check-catalog.ts';
-import { SIM_CONFIG } from './mobile-runner.ts';
+import { mobileConfigFile, SIM_CONFIG } from './mobile-runner.ts';
 import { PLATFORM_LABEL, type Platform, type RunSelection } from './types.ts';
 
 /** The parsed command line, as commander hands it over. */
@@ -151,7 +151,7 @@ export function runSelection(options: CliOptions): RunSelection {
   }
   if (options.checks && options.checks.length === 0) throw new Error('--checks: give at least one check ID or glob (--list shows them)');
   const files: [string | undefined, string][] = [
-    [mobileConfig, '--mobile-config'],
+    [mobileConfigFile(mobileConfig), '--mobile-config'],
     [options.mobileSelectors, '--mobile-selectors'],
     [options.mobileProfileModule, '--mobile-profile-module'],
     [options.webProfileModule, '--web-profile-module'],
