@@ -82,7 +82,11 @@ Browser: the web checks run in Playwright's Chromium where installed, else the s
 (CHROMIUM_PATH overrides). With none, the run obtains one first: Playwright's download
 (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 skips it), else, as root on Debian/Ubuntu, apt-get install
 chromium. npm run setup:browser does only that step.
-Checks: run with --list to see them.`;
+Checks: run with --list to see them.
+
+In your own repository (npm install --save-dev intercom-identity-conformance), the same flags:
+  npx intercom-identity-conformance [options]
+  npx intercom-identity-conformance init      writes a starter web subject, expectations/ and a CI workflow`;
 
 /** The `npm run conformance` command line (commander). */
 export function conformanceProgram(): Command {
