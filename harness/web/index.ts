@@ -6,6 +6,8 @@
  */
 export { test, expect, type WebWorkerOptions } from './fixtures.ts';
 export { WebSession } from './web-session.ts';
+// The browser the run uses (CHROMIUM_PATH, else Playwright's Chromium, else the system's), for a team's own config.
+export { chromiumLaunchOptions } from './browser.ts';
 export { clientState, visibleText } from './evidence.ts';
 export { loadWebSubject, DEFAULT_WEB_SUBJECT } from './subject-loader.ts';
 export type { WebSubject, WebSubjectOptions, RunningWebSubject } from './subject.ts';

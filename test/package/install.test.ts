@@ -3,7 +3,8 @@
  * into a fresh project outside the repository, then the installed command line: --list, init,
  * the bundled default (web and the simulated Android device), and a subject module of the team's
  * own that imports the harness by package name, judged with the team's expectations file; the
- * team's TypeScript is type-checked against the shipped declarations. One install serves every
+ * team's TypeScript is type-checked against the shipped declarations, every entry point loads as
+ * plain JavaScript, and a team's own Playwright spec runs on the package's fixtures. One install serves every
  * case; everything lives under one temporary folder, removed at the end.
  */
 import assert from 'node:assert/strict';
@@ -112,6 +113,42 @@ describe('the installed package, in a team project outside the repository', { ti
     rmSync(join(project, 'wrong.ts'));
     assert.equal(wrong.status, 2, tail(wrong));
     assert.match(wrong.output, /wrong\.ts\(2,14\): error TS2322: Type 'string' is not assignable to type 'number'/);
+  });
+
+  it('every entry point loads as plain JavaScript, and a team\'s own Playwright spec runs on the package\'s fixtures', () => {
+    const entries = ['', '/web', '/mobile', '/mock', '/reference-web-app'].map((entry) => `'${BIN}${entry}'`);
+    const loaded = run(process.execPath, ['--input-type=module', '-e', `for (const name of [${entries.join(', ')}]) console.log(name, Object.keys(await import(name)).length > 0);`], project, 60_000);
+    assert.equal(loaded.status, 0, tail(loaded));
+    assert.equal(loaded.output.trim().split('\n').filter((line) => line.endsWith(' true')).length, entries.length, loaded.output);
+
+    mkdirSync(join(project, 'e2e'));
+    writeFileSync(
+      join(project, 'playwright.config.ts'),
+      "import { defineConfig } from '@playwright/test';\nimport { chromiumLaunchOptions } from 'intercom-identity-conformance/web';\nexport default defineConfig({ testDir: 'e2e', reporter: 'line', use: { launchOptions: chromiumLaunchOptions() } });\n",
+    );
+    writeFileSync(
+      join(project, 'e2e', 'team.spec.ts'),
+      [
+        "import { expect, test } from 'intercom-identity-conformance/web';",
+        '',
+        "test('our logout sends nothing of alice', async ({ web, admin }) => {",
+        '  await web.open();',
+        "  await web.logIn('alice');",
+        '  await web.openMessenger();',
+        "  await web.mark('logout');",
+        '  await web.logOut();',
+        '  await web.reload();',
+        '  await web.openMessenger();',
+        '  expect((await admin.health()).ok).toBe(true);',
+        "  expect(await web.records('logout')).toCarryNoTraceOf(await web.user('alice'));",
+        '});',
+        '',
+      ].join('\n'),
+    );
+    const spec = run('npx', ['playwright', 'test'], project, 120_000);
+    rmSync(join(project, 'playwright.config.ts'));
+    assert.equal(spec.status, 0, tail(spec));
+    assert.match(spec.output, /1 passed/);
   });
 
   it('runs the bundled default on the web and the simulated Android device, reports in the project', () => {
