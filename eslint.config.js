@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const RUNNERS = ['@playwright/*', 'playwright', 'playwright-core', 'webdriverio', '@wdio/*', 'appium', 'appium/*', '@appium/*', 'allure-*'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'reports/', 'subjects/**/dist/', '**/*.js', '!eslint.config.js'] },
+  { ignores: ['node_modules/', 'reports/', 'dist/', 'subjects/**/dist/', '**/*.js', '!eslint.config.js'] },
   ...tseslint.configs.recommended,
   {
     rules: {

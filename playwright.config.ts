@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { codeFile } from './harness/code-root.ts';
 import type { WebWorkerOptions } from './harness/web/fixtures.ts';
 import { chromiumLaunchOptions } from './harness/web/browser.ts';
 import { WEB_SELF_TEST_CELLS } from './specs/web/expected-verdicts.ts';
@@ -9,7 +11,9 @@ import { WEB_SELF_TEST_CELLS } from './specs/web/expected-verdicts.ts';
  * With SELF_TEST=1 every bundled variant × profile pair becomes a project: the self-test matrix.
  */
 const selfTest = process.env['SELF_TEST'] === '1';
-const reports = process.env['WEB_REPORTS_DIR'] ?? 'reports/web';
+// Outputs go under the working directory (Playwright would put relative ones beside this config,
+// which, installed as a package, is in node_modules).
+const reports = resolve(process.env['WEB_REPORTS_DIR'] ?? 'reports/web');
 
 const projects = selfTest
   ? WEB_SELF_TEST_CELLS.map((cell) => ({ name: `${cell.variant}×${cell.profile}`, use: { webVariant: cell.variant, webProfile: cell.profile } }))
@@ -25,7 +29,7 @@ export default defineConfig<WebWorkerOptions>({
   timeout: 60_000,
   reporter: [
     [process.env['CI'] ? 'dot' : 'list'],
-    ['./harness/web/progress-reporter.ts'],
+    [codeFile('harness/web/progress-reporter')],
     ['json', { outputFile: `${reports}/results.json` }],
     ['allure-playwright', { resultsDir: `${reports}/allure-results`, detail: false }],
   ],

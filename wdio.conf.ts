@@ -19,17 +19,25 @@
  * Real devices: wdio.android.conf.ts, wdio.ios.conf.ts.
  */
 import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CODE_EXT, CODE_ROOT, PACKAGE_ROOT } from './harness/code-root.ts';
 import { attachEvidence, currentSession, evidenceDir, MobileResultsReporter, MockServerLauncher, simCapabilitiesFromEnv } from './harness/mobile/index.ts';
 
-const REPORTS = process.env['MOBILE_REPORTS_DIR'] ?? 'reports/mobile';
-const resultsDir = process.env['MOBILE_RESULTS_DIR'] ?? `${REPORTS}/results`;
+// Outputs go under the working directory, whether this config runs from the repository or from
+// the installed package.
+const REPORTS = resolve(process.env['MOBILE_REPORTS_DIR'] ?? 'reports/mobile');
+const resultsDir = resolve(process.env['MOBILE_RESULTS_DIR'] ?? `${REPORTS}/results`);
 
-// Project mode: with APPIUM_HOME unset, Appium finds the drivers recorded in this package.json.
-delete process.env['APPIUM_HOME'];
+// Appium's home is the simulated driver's own folder: Appium registers the package at its home
+// when it is a driver, so the driver is found with no install step, from the repository and from
+// the installed package alike (its manifest cache goes to subjects/mobile-sim/node_modules/.cache).
+// The real-device configs put Appium back in project mode for the drivers a team installs.
+process.env['APPIUM_HOME'] = join(PACKAGE_ROOT, 'subjects', 'mobile-sim');
 
 export const config: WebdriverIO.Config = {
   runner: 'local',
-  specs: ['./specs/mobile/**/*.spec.ts'],
+  // The project's own specs: TypeScript in the repository, the compiled ones in the installed package.
+  specs: [join(CODE_ROOT, 'specs', 'mobile', '**', `*.spec${CODE_EXT}`)],
   capabilities: simCapabilitiesFromEnv(),
   maxInstances: Number(process.env['MOBILE_WORKERS'] ?? 2),
   // One mock per capability, whose clock a spec moves: a capability's spec files must not overlap.

@@ -17,6 +17,9 @@
 import { config as base } from './wdio.conf.ts';
 import { iosCapabilities } from './harness/mobile/index.ts';
 
+// Project mode (APPIUM_HOME unset): Appium finds the drivers `npx appium driver install` recorded.
+delete process.env['APPIUM_HOME'];
+
 export const config: WebdriverIO.Config = {
   ...base,
   capabilities: [iosCapabilities()],

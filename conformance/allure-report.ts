@@ -1,8 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runnerBin } from './runner-bins.ts';
 import { runRunner } from './runner-process.ts';
-
-const ALLURE_CLI = 'node_modules/allure/cli.js';
 
 /**
  * The report's Allure 3 configuration: one self-contained HTML file (it opens from disk, no
@@ -45,7 +44,7 @@ export async function generateAllureReport(resultsDirs: readonly string[], outDi
   const logFile = join(workDir, 'allure-generate.log');
   const exit = await runRunner({
     command: process.execPath,
-    args: [ALLURE_CLI, 'generate', ...present, '--config', config, '--output', outDir],
+    args: [runnerBin('allure', 'allure'), 'generate', ...present, '--config', config, '--output', outDir],
     env: { NO_COLOR: '1' },
     logFile,
     verbose: false,

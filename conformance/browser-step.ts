@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { CODE_EXT, codeFile } from '../harness/code-root.ts';
 import { EXIT } from '../harness/exit-codes.ts';
 
-const SETUP_SCRIPT = fileURLToPath(new URL('../harness/web/setup-browser.ts', import.meta.url));
+const SETUP_SCRIPT = codeFile('harness/web/setup-browser');
+// TypeScript in the repository needs tsx; the installed package's compiled script runs as it is.
+const SETUP_ARGS = CODE_EXT === '.ts' ? ['--import', 'tsx', SETUP_SCRIPT] : [SETUP_SCRIPT];
 
 export type BrowserStep = { ok: true; browser: string } | { ok: false; instruction: string };
 
@@ -13,7 +15,7 @@ export type BrowserStep = { ok: true; browser: string } | { ok: false; instructi
  */
 export function ensureBrowser(log: (line: string) => void = (line) => console.log(line)): Promise<BrowserStep> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', SETUP_SCRIPT], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, SETUP_ARGS, { stdio: ['ignore', 'pipe', 'pipe'] });
     let browser = '';
     const errors: string[] = [];
     const out = createInterface({ input: child.stdout, crlfDelay: Infinity });

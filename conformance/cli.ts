@@ -1,14 +1,17 @@
 /**
- * `npm run conformance`: the conformance run (default) or the self-test matrix (--matrix).
- * See `npm run conformance -- --help`.
+ * `npm run conformance` (installed: `npx intercom-identity-conformance`): the conformance run
+ * (default), the self-test matrix (--matrix), or `init` (a starter subject, expectations/ and a CI
+ * workflow for a team's repository). See `--help`.
  */
 import { CommanderError } from 'commander';
 import { EXIT } from '../harness/exit-codes.ts';
 import { InputError, runConformance } from './conformance-run.ts';
+import { runInit } from './init.ts';
 import { checkList, conformanceProgram, runSelection, type CliOptions } from './program.ts';
 import { runMatrix } from './self-test-matrix.ts';
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[2] === 'init') return runInit(argv.slice(3));
   const program = conformanceProgram();
   try {
     program.parse(argv);

@@ -1,13 +1,29 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { CODE_EXT, CODE_ROOT, codeFile } from '../harness/code-root.ts';
 import { cellResults, readWorkerResults, type WorkerResults } from '../harness/mobile/results-reporter.ts';
 import { CATALOG } from './check-catalog.ts';
+import { runnerBin } from './runner-bins.ts';
 import { runRunner } from './runner-process.ts';
 import type { MobileSelection, Platform } from './types.ts';
 import type { RunnerOutcome, RunnerRequest } from './web-runner.ts';
 
 export const SIM_CONFIG = 'wdio.conf.ts';
-const MOBILE_SPECS = 'specs/mobile';
+const MOBILE_SPECS = join(CODE_ROOT, 'specs', 'mobile');
+/** The WDIO configs the project ships: the simulated device and the two real-device ones. */
+const BUNDLED_CONFIGS = [SIM_CONFIG, 'wdio.android.conf.ts', 'wdio.ios.conf.ts'];
+
+/**
+ * The file of a --mobile-config: the simulated device's is always the project's own; another is
+ * the working directory's file when it has one, else, for a name the project ships
+ * (wdio.android.conf.ts, wdio.ios.conf.ts), the project's own.
+ */
+export function mobileConfigFile(config: string): string {
+  if (config === SIM_CONFIG) return codeFile('wdio.conf');
+  if (existsSync(config)) return config;
+  const name = basename(config);
+  return BUNDLED_CONFIGS.includes(name) && config === name ? codeFile(name.replace(/\.ts$/, '')) : config;
+}
 
 export interface MobileRunOptions {
   platforms: readonly Platform[];
@@ -21,7 +37,7 @@ export interface MobileRunOptions {
  * unselected file.
  */
 export function mobileSpecFiles(checks: readonly string[], dir = MOBILE_SPECS): string[] {
-  const files = readdirSync(dir).filter((file) => file.endsWith('.spec.ts')).sort();
+  const files = readdirSync(dir).filter((file) => file.endsWith(`.spec${CODE_EXT}`)).sort();
   return checks.map((id) => {
     const constant = id.replace(/-/g, '_');
     const file = files.find((candidate) => new RegExp(`\\b${constant}\\b`).test(readFileSync(join(dir, candidate), 'utf8')));
@@ -43,8 +59,8 @@ export async function runMobile(request: RunnerRequest, mobile: MobileSelection,
   const specs = all ? [] : mobileSpecFiles(request.checks).flatMap((file) => ['--spec', file]);
   const profiles = options.profiles ?? [mobile.profile ?? 'correct'];
   const exit = await runRunner({
-    command: 'npx',
-    args: ['wdio', 'run', mobile.config, ...specs],
+    command: process.execPath,
+    args: [runnerBin('@wdio/cli', 'wdio'), 'run', mobileConfigFile(mobile.config), ...specs],
     env: {
       MOBILE_REPORTS_DIR: request.dir,
       MOBILE_RESULTS_DIR: resultsDir,

@@ -4,7 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_WEB_SUBJECT } from '../harness/web/subject-loader.ts';
 import { MOBILE_PROFILES } from '../specs/mobile/expected-verdicts.ts';
 import { CATALOG, parsePlatforms, platformsInUse, selectChecks } from './check-catalog.ts';
-import { SIM_CONFIG } from './mobile-runner.ts';
+import { mobileConfigFile, SIM_CONFIG } from './mobile-runner.ts';
 import { PLATFORM_LABEL, type Platform, type RunSelection } from './types.ts';
 
 /** The parsed command line, as commander hands it over. */
@@ -82,7 +82,11 @@ Browser: the web checks run in Playwright's Chromium where installed, else the s
 (CHROMIUM_PATH overrides). With none, the run obtains one first: Playwright's download
 (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 skips it), else, as root on Debian/Ubuntu, apt-get install
 chromium. npm run setup:browser does only that step.
-Checks: run with --list to see them.`;
+Checks: run with --list to see them.
+
+In your own repository (npm install --save-dev intercom-identity-conformance), the same flags:
+  npx intercom-identity-conformance [options]
+  npx intercom-identity-conformance init      writes a starter web subject, expectations/ and a CI workflow`;
 
 /** The `npm run conformance` command line (commander). */
 export function conformanceProgram(): Command {
@@ -151,7 +155,7 @@ export function runSelection(options: CliOptions): RunSelection {
   }
   if (options.checks && options.checks.length === 0) throw new Error('--checks: give at least one check ID or glob (--list shows them)');
   const files: [string | undefined, string][] = [
-    [mobileConfig, '--mobile-config'],
+    [mobileConfigFile(mobileConfig), '--mobile-config'],
     [options.mobileSelectors, '--mobile-selectors'],
     [options.mobileProfileModule, '--mobile-profile-module'],
     [options.webProfileModule, '--web-profile-module'],

@@ -61,7 +61,7 @@ export async function runMatrix(options: MatrixOptions): Promise<number | 'no-br
   if (mobilePlatforms.length) {
     const dir = join(options.reportsDir, 'self-test', 'mobile');
     const checks = MOB_CHECKS.map((check) => check.id);
-    const cells = MOBILE_SELF_TEST_CELLS.filter((cell) => mobilePlatforms.includes(cell.platform.toLowerCase() as Platform));
+    const cells = MOBILE_SELF_TEST_CELLS.filter((cell) => (mobilePlatforms as readonly Platform[]).includes(cell.platform.toLowerCase() as Platform));
     console.log(`\nmobile self-test · ${cells.length} profile × platform cells × ${checks.length} checks`);
     const run = await runMobile(
       { checks, dir, verbose: options.verbose, onProgress },

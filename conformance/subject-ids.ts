@@ -1,11 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
+import { PACKAGE_ROOT } from '../harness/code-root.ts';
 import { loadWebSubject } from '../harness/web/subject-loader.ts';
 import { MOBILE_PROFILES } from '../specs/mobile/expected-verdicts.ts';
 import { SIM_CONFIG } from './mobile-runner.ts';
 import type { MobileSelection, WebSelection } from './types.ts';
 
-const SIM_DRIVER_PACKAGE = 'node_modules/appium-intercom-sim-driver/package.json';
+/** The simulated device's Appium driver ships with the project (wdio.conf.ts points Appium at it). */
+const SIM_DRIVER_PACKAGE = join(PACKAGE_ROOT, 'subjects', 'mobile-sim', 'package.json');
 
 const moduleName = (path: string): string => basename(path).replace(/\.[cm]?[jt]s$/, '');
 

@@ -1,8 +1,10 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProgressEvent } from '../harness/progress.ts';
+import { codeFile } from '../harness/code-root.ts';
 import type { CellResult } from '../harness/self-test/verdicts.ts';
 import { cellResults, readPlaywrightReport } from '../harness/web/playwright-results.ts';
+import { runnerBin } from './runner-bins.ts';
 import { runRunner, type RunnerExit } from './runner-process.ts';
 import type { WebSelection } from './types.ts';
 
@@ -23,7 +25,7 @@ export interface RunnerOutcome {
 }
 
 /**
- * The browser checks through Playwright (playwright.config.ts): one project on the selected
+ * The browser checks through Playwright (the project's playwright.config): one project on the selected
  * subject, or with `selfTest` every bundled variant × profile (the self-test matrix).
  */
 export async function runWeb(request: RunnerRequest, web: WebSelection, selfTest = false): Promise<RunnerOutcome> {
@@ -32,8 +34,9 @@ export async function runWeb(request: RunnerRequest, web: WebSelection, selfTest
   // Playwright greps the whole title path (project, file, describe, title): a check ID as a word.
   const grep = `(?<![\\w-])(${request.checks.join('|')})(?![\\w-])`;
   const exit = await runRunner({
-    command: 'npx',
-    args: ['playwright', 'test', '--grep', grep],
+    // The project's own config and specs (from the repository, or the installed package).
+    command: process.execPath,
+    args: [runnerBin('@playwright/test', 'playwright'), 'test', '--config', codeFile('playwright.config'), '--grep', grep],
     env: {
       WEB_REPORTS_DIR: request.dir,
       SELF_TEST: selfTest ? '1' : undefined,

@@ -24,7 +24,7 @@ export interface MatcherResult {
   name: string;
 }
 
-interface MatcherState {
+export interface MatcherState {
   isNot?: boolean;
 }
 

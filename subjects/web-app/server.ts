@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { RunningWebSubject, WebSubjectOptions } from '../../harness/web/subject.ts';
@@ -12,7 +13,8 @@ let bundle: Promise<string> | null = null;
 /** The app's script, bundled once per process. */
 function appBundle(): Promise<string> {
   bundle ??= build({
-    entryPoints: [fileURLToPath(new URL('./src/app.ts', import.meta.url))],
+    // app.ts here, app.js in the installed package's compiled copy.
+    entryPoints: [fileURLToPath(new URL(`./src/app${extname(import.meta.url)}`, import.meta.url))],
     bundle: true,
     format: 'iife',
     target: 'es2022',

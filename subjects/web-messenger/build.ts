@@ -1,6 +1,6 @@
 /** Bundles the local web messenger for the browser: subjects/web-messenger/dist/widget.js. */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -14,7 +14,8 @@ let built: Promise<string> | null = null;
  */
 export function buildWidget(): Promise<string> {
   built ??= build({
-    entryPoints: [fileURLToPath(new URL('./src/widget.ts', import.meta.url))],
+    // widget.ts here, widget.js in the installed package's compiled copy.
+    entryPoints: [fileURLToPath(new URL(`./src/widget${extname(import.meta.url)}`, import.meta.url))],
     bundle: true,
     format: 'iife',
     target: 'es2022',

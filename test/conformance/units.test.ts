@@ -16,6 +16,7 @@ import { applyGate, summarizeGate } from '../../conformance/gate.ts';
 import { mobileSpecFiles } from '../../conformance/mobile-runner.ts';
 import { conformanceProgram, runSelection, type CliOptions } from '../../conformance/program.ts';
 import { changedVerdicts, worstOfRounds } from '../../conformance/repeats.ts';
+import { CODE_ROOT } from '../../harness/code-root.ts';
 import { parseProgressLine, progressLine, type ProgressEvent } from '../../harness/progress.ts';
 import { explainExit } from '../../conformance/runner-process.ts';
 import type { KnownFailure, Verdict } from '../../conformance/types.ts';
@@ -64,7 +65,8 @@ describe('choosing checks and platforms', () => {
     const mobile = CATALOG.filter((entry) => entry.platforms.includes('android')).map((entry) => entry.check.id);
     const files = mobileSpecFiles(mobile);
     assert.equal(new Set(files).size, mobile.length);
-    assert.deepEqual(mobileSpecFiles(['MOB-LOGOUT-01']), ['specs/mobile/logout.spec.ts']);
+    // From the project's code root (the repository here, dist/ when installed), not the working directory.
+    assert.deepEqual(mobileSpecFiles(['MOB-LOGOUT-01']), [join(CODE_ROOT, 'specs', 'mobile', 'logout.spec.ts')]);
   });
 });
 
