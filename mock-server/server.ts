@@ -20,7 +20,9 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, host, requestedPort)));
-    server.listen(requestedPort, host, resolve);
+    // Node's default backlog (511) drops the SYNs of a burst of parallel workers, which then wait
+    // out TCP's retransmit timers; the kernel still caps this at net.core.somaxconn.
+    server.listen({ port: requestedPort, host, backlog: 4096 }, resolve);
   });
   const { port } = server.address() as AddressInfo;
   url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -31,7 +33,12 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     state,
     close: async () => {
       server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      try {
+        await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      } finally {
+        // Removes the spill file unless `keepSpillFile`; reads still streaming finish first.
+        state.journal.close();
+      }
     },
   };
 }

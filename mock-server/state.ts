@@ -58,7 +58,9 @@ export async function createMockState(options: MockServerOptions, spillFileDefau
     clock,
     workspace: new Workspace(options.seedUsers ?? DEFAULT_SEED_USERS, options.seed, () => clock.nowS()),
     sessions: new SessionStore(options.sessionTtlS ?? DEFAULT_SESSION_TTL_S, () => clock.nowS()),
-    journal: new Journal(options.journalCap ?? DEFAULT_JOURNAL_CAP, resolve(options.spillFile ?? spillFileDefault)),
+    journal: new Journal(options.journalCap ?? DEFAULT_JOURNAL_CAP, resolve(options.spillFile ?? spillFileDefault), {
+      keepSpillFile: options.keepSpillFile ?? false,
+    }),
     faults: new FaultStore(),
     verifier: await JwtVerifier.create(primarySecret, rotatedSecret),
     issuer: new TokenIssuer(

@@ -144,6 +144,8 @@ export interface MockServerOptions {
   journalCap?: number;
   /** Where records beyond the cap go (NDJSON). Default reports/journal-spill-<port>-<pid>.ndjson. */
   spillFile?: string;
+  /** Leave the spill file in place on `close()` and at exit; by default it is removed. */
+  keepSpillFile?: boolean;
   /** Default TTL for tokens issued by the admin API and the token service. Default 3600. */
   defaultTokenTtlS?: number;
   /**
