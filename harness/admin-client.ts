@@ -50,6 +50,8 @@ export interface Health {
   users: string[];
   clock_offset_s: number;
   journal: { total: number; in_memory: number; spilled: number; cap: number; spill_file: string; spill_error: string | null };
+  sessions: { held: number; cap: number; evicted: number };
+  leads: { held: number; cap: number; evicted: number };
 }
 
 /** The admin API answered with an error status; `body` holds its explanation. */

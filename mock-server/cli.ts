@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { DEFAULT_APP_ID, DEFAULT_HOST, DEFAULT_JOURNAL_CAP, DEFAULT_PORT, DEFAULT_TOKEN_TTL_S } from './constants.ts';
+import { DEFAULT_APP_ID, DEFAULT_HOST, DEFAULT_JOURNAL_CAP, DEFAULT_LEAD_CAP, DEFAULT_PORT, DEFAULT_SESSION_CAP, DEFAULT_TOKEN_TTL_S } from './constants.ts';
 import { createMockServer, ListenError } from './server.ts';
 
 function integer(min: number, max: number) {
@@ -24,6 +24,8 @@ const program = new Command()
   .option('--journal-cap <records>', 'records kept in memory before older ones spill to file', integer(1, 50_000_000), DEFAULT_JOURNAL_CAP)
   .option('--spill-file <path>', 'NDJSON file for records beyond the cap')
   .option('--keep-spill', 'leave the spill file in place on exit (it is removed by default)')
+  .option('--session-cap <sessions>', 'sessions held before the least recently used is forgotten', integer(1, 50_000_000), DEFAULT_SESSION_CAP)
+  .option('--lead-cap <leads>', 'leads (first-time visitors) held before the least recently seen is forgotten', integer(1, 50_000_000), DEFAULT_LEAD_CAP)
   .option('--static <mount=dir...>', 'serve a folder, e.g. /widget=subjects/web-messenger/dist')
   .showHelpAfterError('(run with --help for every option)')
   .configureOutput({ outputError: (text, write) => write(text) });
@@ -40,6 +42,8 @@ const options = program.opts<{
   journalCap: number;
   spillFile?: string;
   keepSpill?: boolean;
+  sessionCap: number;
+  leadCap: number;
   static?: string[];
 }>();
 
@@ -61,6 +65,8 @@ try {
     journalCap: options.journalCap,
     ...(options.spillFile ? { spillFile: options.spillFile } : {}),
     keepSpillFile: options.keepSpill ?? false,
+    sessionCap: options.sessionCap,
+    leadCap: options.leadCap,
     staticRoutes,
   });
   const { policy, workspace, journal } = server.state;

@@ -43,6 +43,8 @@ export function adminRouter(state: MockState, baseUrl: () => string): Router {
         spill_file: stats.spillFile,
         spill_error: stats.spillError,
       },
+      sessions: state.sessions.stats(),
+      leads: state.workspace.leadStats(),
     });
   });
 
