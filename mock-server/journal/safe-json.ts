@@ -4,6 +4,8 @@
  * the stack, a cycle, a BigInt, a throwing `toJSON`, or a result longer than V8's largest string.
  * When it does, the record is copied with each offending part replaced by
  * `{"$unserializable": "<what, and where in the record>"}` and everything else kept as it was.
+ * A record whose JSON would pass MAX_RECORD_CHARS is copied the same way, its strings over
+ * MAX_STRING_CHARS and whatever still exceeds the budget replaced.
  */
 
 /** Nesting kept by the fallback copy; a record's own structure is 3 levels, claims are the rest. */
@@ -20,7 +22,8 @@ export interface UnserializableMarker {
 export function serializeRecord(value: unknown): string {
   try {
     const text = JSON.stringify(value);
-    if (text !== undefined) return text;
+    // Past the budget, the copy below trims the oversized parts: one record must not dwarf a spill write or an answer.
+    if (text !== undefined && text.length <= MAX_RECORD_CHARS) return text;
   } catch {
     // Fall through to the defensive copy, which names what could not be written.
   }

@@ -122,6 +122,16 @@ describe('journaling cannot fail on what a record holds', () => {
     journal.close();
   });
 
+  it('a record whose JSON would pass 16 MiB keeps its small parts and names the oversized one', async () => {
+    const journal = new Journal(10, tempSpill());
+    journal.append(entry('huge', { user_id: 'huge', blob: 'x'.repeat(17 << 20) }));
+    appendMany(journal, 20);
+    const [record] = await journal.query({ limit: 1 });
+    assert.equal(record?.jwt?.claims?.['user_id'], 'huge');
+    assert.deepEqual(record?.jwt?.claims?.['blob'], { $unserializable: `string of ${17 << 20} characters at $.jwt.claims.blob, over the ${1 << 20} kept` });
+    journal.close();
+  });
+
   it('a spill write that fails loses no record and journals none twice once it works again', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'journal-spill-fails-'));
     const blocker = join(folder, 'not-a-folder');
