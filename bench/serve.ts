@@ -37,7 +37,22 @@ if (mode === 'bare') {
     if (message !== 'memory') return;
     globalThis.gc?.();
     const stats = server.state.journal.stats();
-    send({ memory: { heapUsed: process.memoryUsage().heapUsed, records: stats.total, inMemory: stats.inMemory, spilled: stats.spilled, cap: stats.cap, spillFile: stats.spillFile } });
+    const { heapUsed, rss } = process.memoryUsage();
+    send({
+      memory: {
+        heapUsed,
+        rss,
+        records: stats.total,
+        inMemory: stats.inMemory,
+        spilled: stats.spilled,
+        cap: stats.cap,
+        spillFile: stats.spillFile,
+        sessions: server.state.sessions.stats(),
+        leads: server.state.workspace.leadStats(),
+      },
+    });
   });
+  // Closing removes the spill file (a million records is ~700 MB of it).
+  process.once('SIGTERM', () => void server.close().then(() => process.exit(0)));
   send({ ready: server.url });
 }
