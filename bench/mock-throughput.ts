@@ -109,6 +109,9 @@ async function measure(mode: 'bare' | 'express' | 'full'): Promise<{ load: Load;
 
 interface MemoryFigures {
   heapUsed: number;
+  /** Heap V8 has committed: what RSS follows, above heapUsed when the collector keeps room to spare. */
+  heapTotal: number;
+  external: number;
   rss: number;
   records: number;
   inMemory: number;
@@ -156,9 +159,9 @@ async function rssRun(): Promise<void> {
     const step = Math.round(options.rssRequests / 5);
     const before = await memoryProbe(target);
     log(`RSS over ${options.rssRequests} pings from first-time visitors (a new lead and session each), ${options.connections} connections, journal cap ${before.cap}`);
-    log(`${'requests'.padStart(9)}  ${'RSS MB'.padStart(7)}  ${'heap MB'.padStart(7)}  ${'in memory'.padStart(9)}  ${'spilled'.padStart(8)}  ${'sessions'.padStart(8)}  ${'leads'.padStart(7)}`);
+    log(`${'requests'.padStart(9)}  ${'RSS MB'.padStart(7)}  ${'heap MB'.padStart(7)}  ${'commit'.padStart(7)}  ${'ext MB'.padStart(6)}  ${'in memory'.padStart(9)}  ${'spilled'.padStart(8)}  ${'sessions'.padStart(8)}  ${'leads'.padStart(7)}`);
     const row = (memory: MemoryFigures): void =>
-      log(`${String(memory.records).padStart(9)}  ${(memory.rss / MB).toFixed(0).padStart(7)}  ${(memory.heapUsed / MB).toFixed(0).padStart(7)}  ${String(memory.inMemory).padStart(9)}  ${String(memory.spilled).padStart(8)}  ${String(memory.sessions.held).padStart(8)}  ${String(memory.leads.held).padStart(7)}`);
+      log(`${String(memory.records).padStart(9)}  ${(memory.rss / MB).toFixed(0).padStart(7)}  ${(memory.heapUsed / MB).toFixed(0).padStart(7)}  ${(memory.heapTotal / MB).toFixed(0).padStart(7)}  ${(memory.external / MB).toFixed(0).padStart(6)}  ${String(memory.inMemory).padStart(9)}  ${String(memory.spilled).padStart(8)}  ${String(memory.sessions.held).padStart(8)}  ${String(memory.leads.held).padStart(7)}`);
     row(before);
     const rows: MemoryFigures[] = [];
     let failed = 0;
@@ -183,7 +186,13 @@ async function rssRun(): Promise<void> {
     log(`${failed} requests failed or answered non-2xx`);
     if (options.json) {
       console.log(JSON.stringify({
-        rss_mb: rows.map((memory) => ({ requests: memory.records, rss: Math.round(memory.rss / MB), heap: Math.round(memory.heapUsed / MB) })),
+        rss_mb: rows.map((memory) => ({
+          requests: memory.records,
+          rss: Math.round(memory.rss / MB),
+          heap_used: Math.round(memory.heapUsed / MB),
+          heap_total: Math.round(memory.heapTotal / MB),
+          external: Math.round(memory.external / MB),
+        })),
         sessions: rows.at(-1)?.sessions,
         leads: rows.at(-1)?.leads,
         requests_unpaged: requests,

@@ -37,10 +37,12 @@ if (mode === 'bare') {
     if (message !== 'memory') return;
     globalThis.gc?.();
     const stats = server.state.journal.stats();
-    const { heapUsed, rss } = process.memoryUsage();
+    const { heapUsed, heapTotal, external, rss } = process.memoryUsage();
     send({
       memory: {
         heapUsed,
+        heapTotal,
+        external,
         rss,
         records: stats.total,
         inMemory: stats.inMemory,
