@@ -36,7 +36,7 @@ const options = new Command()
   .option('--json', 'print the figures as one JSON object')
   .option('--rss', 'instead: RSS over a million first-time visitors, then the whole journal read unpaged')
   .option('--rss-requests <n>', 'requests of the --rss run, reported in five steps', positive, 1_000_000)
-  .option('--rss-time-limit <seconds>', 'the --rss run gives up after this long', positive, 1800)
+  .option('--rss-time-limit <seconds>', 'the --rss run gives up after this long', positive, 3600)
   .parse()
   .opts<{ duration: number; connections: number; records: number; json?: boolean; rss?: boolean; rssRequests: number; rssTimeLimit: number }>();
 
@@ -149,12 +149,12 @@ async function drain(url: string, recordStart: string): Promise<{ status: number
 const MB = 1024 * 1024;
 
 async function rssRun(): Promise<void> {
+  const target = await start('full', DEFAULT_JOURNAL_CAP);
   const deadline = setTimeout(() => {
     console.error(`bench: the --rss run passed its ${options.rssTimeLimit} s limit; stopping`);
-    process.exit(1);
+    void stop(target).finally(() => process.exit(1));
   }, options.rssTimeLimit * 1000);
   deadline.unref();
-  const target = await start('full', DEFAULT_JOURNAL_CAP);
   try {
     const step = Math.round(options.rssRequests / 5);
     const before = await memoryProbe(target);

@@ -55,6 +55,9 @@ if (mode === 'bare') {
     });
   });
   // Closing removes the spill file (a million records is ~700 MB of it).
-  process.once('SIGTERM', () => void server.close().then(() => process.exit(0)));
+  const shutDown = (): void => void server.close().then(() => process.exit(0));
+  process.once('SIGTERM', shutDown);
+  // The bench went away without stopping this target: do not outlive it.
+  process.once('disconnect', shutDown);
   send({ ready: server.url });
 }
