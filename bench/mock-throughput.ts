@@ -4,6 +4,11 @@
  * verification and journaling off, (iii) the mock as shipped; prints requests/s, p99 latency and
  * the ratio (iii)/(ii). Then measures journal memory per record on the real server and the time
  * of a by-user query over 1,000,000 in-memory records. `--json` prints one JSON object.
+ *
+ * `--rss` measures instead whether memory stays flat: 1,000,000 loopback pings (`--rss-requests`),
+ * each from a first-time visitor (a new lead and a new session), against the mock with its default
+ * caps, printing RSS every fifth of the way; then one unpaged GET /__admin/requests and one NDJSON
+ * export of the whole journal, streamed and counted. Bounded by count, and by a time limit on top.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -13,6 +18,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Command, InvalidArgumentError } from 'commander';
 import { MockAdminClient } from '../harness/admin-client.ts';
+import { DEFAULT_JOURNAL_CAP } from '../mock-server/constants.ts';
 import { Journal } from '../mock-server/journal/journal.ts';
 import type { JournalRecord } from '../mock-server/types.ts';
 
@@ -28,8 +34,11 @@ const options = new Command()
   .option('--connections <n>', 'concurrent connections', positive, 16)
   .option('--records <n>', 'records in the query benchmark', positive, 1_000_000)
   .option('--json', 'print the figures as one JSON object')
+  .option('--rss', 'instead: RSS over a million first-time visitors, then the whole journal read unpaged')
+  .option('--rss-requests <n>', 'requests of the --rss run, reported in five steps', positive, 1_000_000)
+  .option('--rss-time-limit <seconds>', 'the --rss run gives up after this long', positive, 3600)
   .parse()
-  .opts<{ duration: number; connections: number; records: number; json?: boolean }>();
+  .opts<{ duration: number; connections: number; records: number; json?: boolean; rss?: boolean; rssRequests: number; rssTimeLimit: number }>();
 
 const log = (line: string): void => {
   if (!options.json) console.log(line);
@@ -40,8 +49,8 @@ interface Target {
   url: string;
 }
 
-async function start(mode: 'bare' | 'express' | 'full'): Promise<Target> {
-  const child = fork(join(import.meta.dirname, 'serve.ts'), [mode, String(10_000_000)], {
+async function start(mode: 'bare' | 'express' | 'full', journalCap = 10_000_000): Promise<Target> {
+  const child = fork(join(import.meta.dirname, 'serve.ts'), [mode, String(journalCap)], {
     execArgv: ['--import', 'tsx', '--expose-gc'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -98,10 +107,108 @@ async function measure(mode: 'bare' | 'express' | 'full'): Promise<{ load: Load;
   return { load: measured, target };
 }
 
-async function memoryProbe(target: Target): Promise<{ heapUsed: number; records: number; inMemory: number; spilled: number; cap: number; spillFile: string }> {
+interface MemoryFigures {
+  heapUsed: number;
+  /** Heap V8 has committed: what RSS follows, above heapUsed when the collector keeps room to spare. */
+  heapTotal: number;
+  external: number;
+  rss: number;
+  records: number;
+  inMemory: number;
+  spilled: number;
+  cap: number;
+  spillFile: string;
+  sessions: { held: number; cap: number; evicted: number };
+  leads: { held: number; cap: number; evicted: number };
+}
+
+async function memoryProbe(target: Target): Promise<MemoryFigures> {
   target.child.send('memory');
-  const [message] = (await once(target.child, 'message')) as [{ memory: { heapUsed: number; records: number; inMemory: number; spilled: number; cap: number; spillFile: string } }];
+  const [message] = (await once(target.child, 'message')) as [{ memory: MemoryFigures }];
   return message.memory;
+}
+
+/** Reads a streamed answer to the end without holding it: its status, size, records and time. */
+async function drain(url: string, recordStart: string): Promise<{ status: number; bytes: number; records: number; seconds: number }> {
+  const started = performance.now();
+  const response = await fetch(url);
+  let bytes = 0;
+  let records = 0;
+  let tail = '';
+  const decoder = new TextDecoder();
+  for await (const chunk of response.body!) {
+    bytes += chunk.byteLength;
+    const text = tail + decoder.decode(chunk, { stream: true });
+    for (let at = text.indexOf(recordStart); at >= 0; at = text.indexOf(recordStart, at + 1)) records++;
+    tail = recordStart.length > 1 ? text.slice(-(recordStart.length - 1)) : '';
+    // A marker split across chunks is counted once: the kept tail is too short to hold it whole.
+  }
+  return { status: response.status, bytes, records, seconds: (performance.now() - started) / 1000 };
+}
+
+const MB = 1024 * 1024;
+
+async function rssRun(): Promise<void> {
+  const target = await start('full', DEFAULT_JOURNAL_CAP);
+  const deadline = setTimeout(() => {
+    console.error(`bench: the --rss run passed its ${options.rssTimeLimit} s limit; stopping`);
+    void stop(target).finally(() => process.exit(1));
+  }, options.rssTimeLimit * 1000);
+  deadline.unref();
+  try {
+    const step = Math.round(options.rssRequests / 5);
+    const before = await memoryProbe(target);
+    log(`RSS over ${options.rssRequests} pings from first-time visitors (a new lead and session each), ${options.connections} connections, journal cap ${before.cap}`);
+    log(`${'requests'.padStart(9)}  ${'RSS MB'.padStart(7)}  ${'heap MB'.padStart(7)}  ${'commit'.padStart(7)}  ${'ext MB'.padStart(6)}  ${'in memory'.padStart(9)}  ${'spilled'.padStart(8)}  ${'sessions'.padStart(8)}  ${'leads'.padStart(7)}`);
+    const row = (memory: MemoryFigures): void =>
+      log(`${String(memory.records).padStart(9)}  ${(memory.rss / MB).toFixed(0).padStart(7)}  ${(memory.heapUsed / MB).toFixed(0).padStart(7)}  ${(memory.heapTotal / MB).toFixed(0).padStart(7)}  ${(memory.external / MB).toFixed(0).padStart(6)}  ${String(memory.inMemory).padStart(9)}  ${String(memory.spilled).padStart(8)}  ${String(memory.sessions.held).padStart(8)}  ${String(memory.leads.held).padStart(7)}`);
+    row(before);
+    const rows: MemoryFigures[] = [];
+    let failed = 0;
+    for (let done = 0; done < options.rssRequests; done += step) {
+      const result = await autocannon({
+        url: `${target.url}/messenger/web/ping`,
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'app_id=mockapp1&v=3&device_identifier=bench-rss',
+        connections: options.connections,
+        amount: Math.min(step, options.rssRequests - done),
+      });
+      failed += result.non2xx + result.errors;
+      const memory = await memoryProbe(target);
+      rows.push(memory);
+      row(memory);
+    }
+    const requests = await drain(`${target.url}/__admin/requests`, '{"seq":');
+    log(`unpaged GET /__admin/requests: HTTP ${requests.status}, ${requests.records} records, ${(requests.bytes / MB).toFixed(0)} MB in ${requests.seconds.toFixed(1)} s`);
+    const exported = await drain(`${target.url}/__admin/requests/export?format=ndjson`, '\n');
+    log(`NDJSON export: HTTP ${exported.status}, ${exported.records} lines, ${(exported.bytes / MB).toFixed(0)} MB in ${exported.seconds.toFixed(1)} s`);
+    log(`${failed} requests failed or answered non-2xx`);
+    if (options.json) {
+      console.log(JSON.stringify({
+        rss_mb: rows.map((memory) => ({
+          requests: memory.records,
+          rss: Math.round(memory.rss / MB),
+          heap_used: Math.round(memory.heapUsed / MB),
+          heap_total: Math.round(memory.heapTotal / MB),
+          external: Math.round(memory.external / MB),
+        })),
+        sessions: rows.at(-1)?.sessions,
+        leads: rows.at(-1)?.leads,
+        requests_unpaged: requests,
+        export_ndjson: exported,
+        failed,
+      }));
+    }
+  } finally {
+    await stop(target);
+    clearTimeout(deadline);
+  }
+}
+
+if (options.rss) {
+  await rssRun();
+  process.exit(0);
 }
 
 /** Median time of a by-user query over `count` records spread across 1,000 users. */

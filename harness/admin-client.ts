@@ -49,7 +49,9 @@ export interface Health {
   app_id: string;
   users: string[];
   clock_offset_s: number;
-  journal: { total: number; in_memory: number; spilled: number; cap: number; spill_file: string };
+  journal: { total: number; in_memory: number; spilled: number; cap: number; spill_file: string; spill_error: string | null };
+  sessions: { held: number; cap: number; evicted: number };
+  leads: { held: number; cap: number; evicted: number };
 }
 
 /** The admin API answered with an error status; `body` holds its explanation. */
@@ -74,8 +76,14 @@ export class WaitTimeoutError extends Error {
   }
 }
 
+/** Records per `GET /requests` page when the client pages through a long journal. */
+export const REQUESTS_PAGE_SIZE = 5000;
+
 export class MockAdminClient {
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    private readonly pageSize = REQUESTS_PAGE_SIZE,
+  ) {}
 
   health(): Promise<Health> {
     return this.call('GET', '/health');
@@ -115,13 +123,31 @@ export class MockAdminClient {
     return this.call('POST', '/marks', { label });
   }
 
+  /**
+   * Every record matching `filter` (up to `filter.limit`), as the journal was at the first call:
+   * read in pages that follow `next_cursor`, so a journal of millions never has to fit one answer.
+   */
   async requests(filter: Filter = {}): Promise<JournalRecord[]> {
-    const query = new URLSearchParams();
-    for (const [key, value] of Object.entries(filter)) {
-      if (value !== undefined) query.set(key, Array.isArray(value) ? value.join(',') : String(value));
+    const { limit, ...rest } = filter;
+    const base = new URLSearchParams();
+    for (const [key, value] of Object.entries(rest)) {
+      if (value !== undefined) base.set(key, Array.isArray(value) ? value.join(',') : String(value));
     }
-    const body = await this.call<{ requests: JournalRecord[] }>('GET', `/requests${query.size ? `?${query}` : ''}`);
-    return body.requests;
+    const records: JournalRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const query = new URLSearchParams(base);
+      if (cursor !== undefined) {
+        query.delete('since');
+        query.delete('until');
+        query.set('cursor', cursor);
+      }
+      query.set('limit', String(Math.min(this.pageSize, (limit ?? Number.POSITIVE_INFINITY) - records.length)));
+      const page = await this.call<{ requests: JournalRecord[]; next_cursor?: string }>('GET', `/requests?${query}`);
+      for (const record of page.requests) records.push(record);
+      cursor = page.next_cursor;
+    } while (cursor !== undefined && records.length < (limit ?? Number.POSITIVE_INFINITY));
+    return records;
   }
 
   /** Resolves with every match once `count` exist; throws WaitTimeoutError with what it saw otherwise. */

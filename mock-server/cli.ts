@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { DEFAULT_APP_ID, DEFAULT_HOST, DEFAULT_JOURNAL_CAP, DEFAULT_PORT, DEFAULT_TOKEN_TTL_S } from './constants.ts';
+import { DEFAULT_APP_ID, DEFAULT_HOST, DEFAULT_JOURNAL_CAP, DEFAULT_LEAD_CAP, DEFAULT_PORT, DEFAULT_SESSION_CAP, DEFAULT_TOKEN_TTL_S } from './constants.ts';
 import { bindWarning } from './loopback.ts';
 import { createMockServer, ListenError } from './server.ts';
 
@@ -27,6 +27,9 @@ const program = new Command()
   .option('--token-ttl <seconds>', 'default TTL of issued JWTs', integer(1, 10 * 365 * 24 * 3600), DEFAULT_TOKEN_TTL_S)
   .option('--journal-cap <records>', 'records kept in memory before older ones spill to file', integer(1, 50_000_000), DEFAULT_JOURNAL_CAP)
   .option('--spill-file <path>', 'NDJSON file for records beyond the cap')
+  .option('--keep-spill', 'leave the spill file in place on exit (it is removed by default)')
+  .option('--session-cap <sessions>', 'sessions held before the least recently used is forgotten', integer(1, 50_000_000), DEFAULT_SESSION_CAP)
+  .option('--lead-cap <leads>', 'leads (first-time visitors) held before the least recently seen is forgotten', integer(1, 50_000_000), DEFAULT_LEAD_CAP)
   .option('--static <mount=dir...>', 'serve a folder, e.g. /widget=subjects/web-messenger/dist')
   .showHelpAfterError('(run with --help for every option)')
   .configureOutput({ outputError: (text, write) => write(text) });
@@ -43,6 +46,9 @@ const options = program.opts<{
   tokenTtl: number;
   journalCap: number;
   spillFile?: string;
+  keepSpill?: boolean;
+  sessionCap: number;
+  leadCap: number;
   static?: string[];
 }>();
 
@@ -64,6 +70,9 @@ try {
     defaultTokenTtlS: options.tokenTtl,
     journalCap: options.journalCap,
     ...(options.spillFile ? { spillFile: options.spillFile } : {}),
+    keepSpillFile: options.keepSpill ?? false,
+    sessionCap: options.sessionCap,
+    leadCap: options.leadCap,
     staticRoutes,
   });
   const { policy, workspace, journal } = server.state;
@@ -72,15 +81,26 @@ try {
   console.log(`  identity verified   ${policy.enforceIdentityVerification ? 'yes (JWT required)' : 'no'}`);
   console.log(`  admin API           ${server.url}/__admin/health`);
   console.log(`  token service       ${server.url}/app-backend/{login,jwt,logout}`);
-  console.log(`  journal             ${journal.stats().cap} records in memory, then ${journal.stats().spillFile}`);
+  console.log(`  journal             ${journal.stats().cap} records in memory, then ${journal.stats().spillFile}${options.keepSpill ? ' (kept on exit)' : ' (removed on exit)'}`);
   for (const user of workspace.listUsers()) console.log(`  user ${user.user_id.padEnd(14)} ${user.email ?? ''}  canaries ${user.canaries.join(', ')}`);
   const warning = bindWarning(options.host);
   if (warning) console.warn(warning);
-  const stop = (): void => {
-    void server.close().then(() => process.exit(0));
+  // The first signal closes the server, which removes the spill file; a second one exits at once
+  // (the journal's exit hook still removes it).
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) process.exit(signal === 'SIGINT' ? 130 : 143);
+    stopping = true;
+    server.close().then(
+      () => process.exit(0),
+      (error: Error) => {
+        console.error(`error: closing the mock failed: ${error.message}`);
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 } catch (error) {
   console.error(`error: ${error instanceof ListenError ? error.message : (error as Error).message}`);
   process.exit(1);

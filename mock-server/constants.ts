@@ -11,6 +11,10 @@ export const DEFAULT_TOKEN_TTL_S = 3600;
 /** "intercom-session-<app_id>: 1 week" (Intercom help: The Intercom Messenger cookies). */
 export const DEFAULT_SESSION_TTL_S = 7 * 24 * 3600;
 export const DEFAULT_JOURNAL_CAP = 200_000;
+/** Sessions held before the least recently used is forgotten (~300 B each, so ~30 MB). */
+export const DEFAULT_SESSION_CAP = 100_000;
+/** Leads (first-time visitors) held before the least recently seen is forgotten. */
+export const DEFAULT_LEAD_CAP = 100_000;
 export const ADMIN_PREFIX = '/__admin';
 /** Largest messenger request body read; a larger one is answered 413 and journaled. */
 export const MESSENGER_BODY_LIMIT = '1mb';

@@ -49,7 +49,12 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     state,
     close: async () => {
       server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      try {
+        await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      } finally {
+        // Removes the spill file unless `keepSpillFile`; reads still streaming finish first.
+        state.journal.close();
+      }
     },
   };
 }

@@ -2,9 +2,11 @@ import { resolve } from 'node:path';
 import {
   DEFAULT_APP_ID,
   DEFAULT_JOURNAL_CAP,
+  DEFAULT_LEAD_CAP,
   DEFAULT_PRIMARY_SECRET,
   DEFAULT_ROTATED_SECRET,
   DEFAULT_SEED_USERS,
+  DEFAULT_SESSION_CAP,
   DEFAULT_SESSION_TTL_S,
   DEFAULT_TOKEN_TTL_S,
   WRONG_SECRET,
@@ -56,9 +58,11 @@ export async function createMockState(options: MockServerOptions, spillFileDefau
       journal: options.instrumentation?.journal ?? true,
     },
     clock,
-    workspace: new Workspace(options.seedUsers ?? DEFAULT_SEED_USERS, options.seed, () => clock.nowS()),
-    sessions: new SessionStore(options.sessionTtlS ?? DEFAULT_SESSION_TTL_S, () => clock.nowS()),
-    journal: new Journal(options.journalCap ?? DEFAULT_JOURNAL_CAP, resolve(options.spillFile ?? spillFileDefault)),
+    workspace: new Workspace(options.seedUsers ?? DEFAULT_SEED_USERS, options.seed, () => clock.nowS(), options.leadCap ?? DEFAULT_LEAD_CAP),
+    sessions: new SessionStore(options.sessionTtlS ?? DEFAULT_SESSION_TTL_S, () => clock.nowS(), options.sessionCap ?? DEFAULT_SESSION_CAP),
+    journal: new Journal(options.journalCap ?? DEFAULT_JOURNAL_CAP, resolve(options.spillFile ?? spillFileDefault), {
+      keepSpillFile: options.keepSpillFile ?? false,
+    }),
     faults: new FaultStore(),
     verifier: await JwtVerifier.create(primarySecret, rotatedSecret),
     issuer: new TokenIssuer(

@@ -48,6 +48,8 @@ export interface SessionEvidence {
   user_id: string | null;
   lead_id?: string | null;
   state: 'live' | 'expired' | 'unknown';
+  /** With `unknown`: the mock did issue this token, but forgot it to stay under its session cap. */
+  evicted?: boolean;
 }
 
 export interface IdentityResolution {
@@ -154,6 +156,12 @@ export interface MockServerOptions {
   journalCap?: number;
   /** Where records beyond the cap go (NDJSON). Default reports/journal-spill-<port>-<pid>.ndjson. */
   spillFile?: string;
+  /** Leave the spill file in place on `close()` and at exit; by default it is removed. */
+  keepSpillFile?: boolean;
+  /** Sessions held; past it the least recently used is forgotten and replays of it are judged `unknown`, `evicted: true`. Default 100000. */
+  sessionCap?: number;
+  /** Leads (first-time visitors) held; past it the least recently seen is forgotten. Default 100000. */
+  leadCap?: number;
   /** Default TTL for tokens issued by the admin API and the token service. Default 3600. */
   defaultTokenTtlS?: number;
   /**

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { DEFAULT_LEAD_CAP } from './constants.ts';
 import type { SeedUser } from './types.ts';
 
 /** A message inside a conversation. */
@@ -35,9 +36,19 @@ export interface Lead {
   created_at: number;
 }
 
+export interface LeadStats {
+  held: number;
+  cap: number;
+  /** Leads forgotten to stay under the cap since the last reset. */
+  evicted: number;
+}
+
 /**
  * Users, leads and conversations of one Intercom workspace. Every user carries canaries: one
  * planted in its name, one in each seeded conversation, so a leak is found by plain text search.
+ * Every first-time visitor becomes a lead, so at most `leadCap` leads are held and the least
+ * recently seen is forgotten past it. Nothing is judged from a lead record: a forgotten lead's
+ * conversations stay, and a visitor that comes back is a lead again.
  */
 export class Workspace {
   private readonly users = new Map<string, User>();
@@ -45,13 +56,16 @@ export class Workspace {
   private readonly conversations = new Map<string, Conversation>();
   private nextConversationId = 1;
   private nextPartId = 1;
+  private evictedLeads = 0;
   private readonly canarySeed: string;
 
   constructor(
     private readonly seedUsers: SeedUser[],
     seed: string | undefined,
     private readonly now: () => number,
+    private readonly leadCap = DEFAULT_LEAD_CAP,
   ) {
+    if (!Number.isInteger(leadCap) || leadCap < 1) throw new Error(`lead cap must be a positive integer, got ${leadCap}`);
     this.canarySeed = seed ?? randomBytes(8).toString('hex');
     this.restoreSeed();
   }
@@ -65,6 +79,7 @@ export class Workspace {
   clear(): void {
     this.users.clear();
     this.leads.clear();
+    this.evictedLeads = 0;
     this.conversations.clear();
     this.nextConversationId = 1;
     this.nextPartId = 1;
@@ -115,12 +130,24 @@ export class Workspace {
   }
 
   ensureLead(leadId: string): Lead {
-    let lead = this.leads.get(leadId);
-    if (!lead) {
-      lead = { lead_id: leadId, created_at: this.now() };
-      this.leads.set(leadId, lead);
+    const known = this.leads.get(leadId);
+    if (known) {
+      this.leads.delete(leadId);
+      this.leads.set(leadId, known);
+      return known;
+    }
+    const lead = { lead_id: leadId, created_at: this.now() };
+    this.leads.set(leadId, lead);
+    if (this.leads.size > this.leadCap) {
+      const oldest = this.leads.keys().next();
+      if (!oldest.done) this.leads.delete(oldest.value);
+      this.evictedLeads++;
     }
     return lead;
+  }
+
+  leadStats(): LeadStats {
+    return { held: this.leads.size, cap: this.leadCap, evicted: this.evictedLeads };
   }
 
   conversationsOf(owner: Owner): Conversation[] {

@@ -1,11 +1,13 @@
 import express, { Router } from 'express';
 import { MAX_CLOCK_OFFSET_S } from '../clock.ts';
 import { MarkExistsError } from '../journal/journal.ts';
+import { serializeRecord } from '../journal/safe-json.ts';
 import type { TokenRequest } from '../identity/token-issuer.ts';
 import { issueToken, resetState, type MockState } from '../state.ts';
 import type { RecordFilter } from '../types.ts';
 import type { User } from '../workspace.ts';
 import { HAR_CREATOR, harEntry } from './export-formats.ts';
+import { decodeCursor, encodeCursor, StaleCursorError } from './page-cursor.ts';
 import {
   clockBody,
   createUserBody,
@@ -18,6 +20,7 @@ import {
   resetBody,
   waitBody,
 } from './schemas.ts';
+import { writeStreamed } from './streamed-response.ts';
 import { emptyToUndefined, InvalidRequestError, parseOrThrow } from './validation.ts';
 
 /** The admin API (docs/architecture.md, "Admin API contract"), mounted under `/__admin`. JSON in, JSON out. */
@@ -33,7 +36,16 @@ export function adminRouter(state: MockState, baseUrl: () => string): Router {
       users: state.workspace.listUsers().map((user) => user.user_id),
       identity_verification: state.policy.enforceIdentityVerification,
       clock_offset_s: state.clock.offsetS,
-      journal: { total: stats.total, in_memory: stats.inMemory, spilled: stats.spilled, cap: stats.cap, spill_file: stats.spillFile },
+      journal: {
+        total: stats.total,
+        in_memory: stats.inMemory,
+        spilled: stats.spilled,
+        cap: stats.cap,
+        spill_file: stats.spillFile,
+        spill_error: stats.spillError,
+      },
+      sessions: state.sessions.stats(),
+      leads: state.workspace.leadStats(),
     });
   });
 
@@ -90,8 +102,44 @@ export function adminRouter(state: MockState, baseUrl: () => string): Router {
   });
 
   router.get('/requests', async (req, res) => {
-    const filter = toFilter(state, parseOrThrow(requestsQuery, req.query, 'query'), 'query');
-    res.json({ requests: await state.journal.query(filter) });
+    const { cursor, ...fields } = parseOrThrow(requestsQuery, req.query, 'query');
+    const filter = toFilter(state, fields, 'query');
+    if (cursor !== undefined) {
+      if (fields.since !== undefined || fields.until !== undefined) {
+        throw new InvalidRequestError('query', [{ field: 'cursor', message: 'a cursor already says where the page starts and ends; send it without since or until' }]);
+      }
+      const position = decodeCursor(cursor);
+      if (position.generation !== state.journal.generation) {
+        res.status(409).json({ error: new StaleCursorError(cursor).message, field: 'cursor' });
+        return;
+      }
+      filter.since = position.after;
+      filter.until = position.until;
+    }
+    // One record beyond the page tells whether another page follows.
+    const pageSize = filter.limit;
+    const read = state.journal.read(pageSize === undefined ? filter : { ...filter, limit: pageSize + 1 });
+    res.type('application/json');
+    await writeStreamed(res, (async function* () {
+      try {
+        yield '{"requests":[';
+        let count = 0;
+        let last = filter.since ?? 0;
+        let more = false;
+        for await (const record of read.records) {
+          if (count === pageSize) {
+            more = true;
+            break;
+          }
+          yield (count ? ',' : '') + serializeRecord(record);
+          count++;
+          last = record.seq;
+        }
+        yield more ? `],"next_cursor":"${encodeCursor({ generation: read.generation, after: last, until: read.until })}"}` : ']}';
+      } finally {
+        read.release();
+      }
+    })());
   });
 
   router.post('/requests/wait', async (req, res) => {
@@ -103,32 +151,39 @@ export function adminRouter(state: MockState, baseUrl: () => string): Router {
     });
     const result = await state.journal.wait(filter, body.count, body.timeout_ms, disconnected.signal);
     if (disconnected.signal.aborted) return;
-    if (result.satisfied) {
-      res.json({ requests: result.requests });
-    } else {
-      res.status(408).json({
-        error: `timed out after ${body.timeout_ms} ms with ${result.requests.length} of ${body.count} matching requests`,
-        requests: result.requests,
-      });
-    }
+    const head = result.satisfied
+      ? '{"requests":['
+      : `{"error":${JSON.stringify(`timed out after ${body.timeout_ms} ms with ${result.requests.length} of ${body.count} matching requests`)},"requests":[`;
+    res.status(result.satisfied ? 200 : 408).type('application/json');
+    await writeStreamed(res, (async function* () {
+      yield head;
+      for (let index = 0; index < result.requests.length; index++) yield (index ? ',' : '') + serializeRecord(result.requests[index]);
+      yield ']}';
+    })());
   });
 
   router.get('/requests/export', async (req, res) => {
     const { format } = parseOrThrow(exportQuery, req.query, 'query');
-    if (format === 'ndjson') {
-      res.type('application/x-ndjson');
-      for await (const record of state.journal.all()) res.write(JSON.stringify(record) + '\n');
-      res.end();
-      return;
-    }
-    res.type('application/json');
-    res.write(`{"log":{"version":"1.2","creator":${JSON.stringify(HAR_CREATOR)},"entries":[`);
-    let first = true;
-    for await (const record of state.journal.all()) {
-      res.write((first ? '' : ',') + JSON.stringify(harEntry(record, baseUrl())));
-      first = false;
-    }
-    res.end(']}}');
+    const read = state.journal.read({});
+    const base = baseUrl();
+    res.type(format === 'ndjson' ? 'application/x-ndjson' : 'application/json');
+    await writeStreamed(res, (async function* () {
+      try {
+        if (format === 'ndjson') {
+          for await (const record of read.records) yield serializeRecord(record) + '\n';
+          return;
+        }
+        yield `{"log":{"version":"1.2","creator":${JSON.stringify(HAR_CREATOR)},"entries":[`;
+        let first = true;
+        for await (const record of read.records) {
+          yield (first ? '' : ',') + serializeRecord(harEntry(record, base));
+          first = false;
+        }
+        yield ']}}';
+      } finally {
+        read.release();
+      }
+    })());
   });
 
   router.get('/clock', (_req, res) => {

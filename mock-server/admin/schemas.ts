@@ -85,6 +85,7 @@ export const requestsQuery = z.strictObject({
     .min(1)
     .transform((value) => (/^\d+$/.test(value) ? Number(value) : value))
     .optional(),
+  cursor: z.string().min(1).optional(),
 });
 
 export const waitBody = z.strictObject({

@@ -245,7 +245,7 @@ function sessionTokenOf(state: MockState, surface: Surface, body: Record<string,
 
 function sessionEvidence(lookup: SessionLookup | null): JournalRecord['session'] {
   if (!lookup) return null;
-  if (lookup.state === 'unknown') return { fingerprint: lookup.fingerprint, user_id: null, state: 'unknown' };
+  if (lookup.state === 'unknown') return { fingerprint: lookup.fingerprint, user_id: null, state: 'unknown', ...(lookup.evicted ? { evicted: true } : {}) };
   const { owner } = lookup.session;
   return {
     fingerprint: lookup.session.fingerprint,
