@@ -9,4 +9,6 @@ export {
   responsesServeNothingOf,
   type RefreshPoint,
 } from './request-oracles.ts';
+export { handOvers, type TokenHandOver } from './hand-overs.ts';
+export { describePoint, recordsSentAfter, sentAfter, type SendOrderPoint } from './send-order.ts';
 export { stateHoldsNothingOf, textShowsNothingOf } from './content-oracles.ts';

@@ -1,5 +1,6 @@
 import type { IssuedTokenEntry, JournalRecord } from '../../mock-server/types.ts';
 import { describeJwt, describeRecord } from './describe-record.ts';
+import { describePoint, sentAfter, type SendOrderPoint } from './send-order.ts';
 import type { PriorUser, Verdict, Violation } from './types.ts';
 
 function verdict(oracle: string, violations: Violation[], passed: string, failedSummary: string): Verdict {
@@ -67,10 +68,13 @@ export function identifiedRequestsCarryJwt(records: JournalRecord[]): Verdict {
   return verdict('identified requests carry a JWT', violations, `all identified requests among ${records.length} carried a JWT`, 'an identified request carried no JWT');
 }
 
-export interface RefreshPoint {
-  /** Journal seq by which the app had handed over the refreshed token. */
-  seq: number;
-  /** The fingerprint of the token the app obtained in this refresh. */
+/**
+ * Where the app handed a refreshed token to the messenger or SDK (its update / setUserJwt call, or
+ * the first request that carried the token), in send order: every request sent after it must
+ * carry this token or a later one.
+ */
+export interface RefreshPoint extends SendOrderPoint {
+  /** The fingerprint of the token the app handed over. */
   fingerprint: string;
 }
 
@@ -88,12 +92,12 @@ export function requestsCarryFreshTokens(records: JournalRecord[], userId: strin
       violations.push({ source: 'requests', kind: 'expired-token-sent', seq: record.seq, message: `${describeRecord(record)} carried an expired ${describeJwt(record)}` });
       continue;
     }
-    const latest = [...refreshes].reverse().find((refresh) => refresh.seq < record.seq);
+    const latest = [...refreshes].reverse().find((refresh) => sentAfter(record, refresh));
     if (!latest || !record.jwt) continue;
     const carried = order.get(record.jwt.fingerprint) ?? -1;
     const wanted = order.get(latest.fingerprint) ?? Number.POSITIVE_INFINITY;
     if (carried < wanted) {
-      violations.push({ source: 'requests', kind: 'stale-token-after-refresh', seq: record.seq, message: `${describeRecord(record)} carried ${describeJwt(record)}, older than the refreshed token ${latest.fingerprint} handed over by #${latest.seq}` });
+      violations.push({ source: 'requests', kind: 'stale-token-after-refresh', seq: record.seq, message: `${describeRecord(record)} carried ${describeJwt(record)}, older than the refreshed token ${latest.fingerprint} handed over at ${describePoint(latest)}` });
     }
   }
   return verdict('refreshed tokens are sent', violations, `every request for ${userId} carried the newest token, none expired (${records.length} requests, ${refreshes.length} refreshes)`, 'a request did not carry the refreshed token');

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { test as base, expect as baseExpect } from '@playwright/test';
 import * as allure from 'allure-js-commons';
 import { createMockServer, type RunningMockServer } from '../../mock-server/index.ts';
+import type { StaticRoute } from '../../mock-server/types.ts';
 import { MockAdminClient } from '../admin-client.ts';
 import { checkIdOf, type Check } from '../check.ts';
 import { jwtTimeline } from '../jwt-timeline.ts';
@@ -10,7 +11,8 @@ import { jwtTimelinePicture } from '../jwt-timeline-picture.ts';
 import { seqsNamedIn } from '../oracles/index.ts';
 import { identityMatchers } from '../matchers.ts';
 import { clientState } from './evidence.ts';
-import { loadWebSubject } from './subject-loader.ts';
+import { IntercomRouting } from './intercom-routing.ts';
+import { DEFAULT_WEB_SUBJECT, loadWebSubject } from './subject-loader.ts';
 import type { RunningWebSubject, WebSubject } from './subject.ts';
 import { WebSession } from './web-session.ts';
 
@@ -33,10 +35,28 @@ interface WebWorkerFixtures extends WebWorkerOptions {
 
 interface WebTestFixtures {
   web: WebSession;
+  /**
+   * The browser routing of Intercom's hosts to the mock (on in every test): answers the widget
+   * loader with the local messenger, numbers every messenger request in send order, and sees the
+   * page's `Intercom('boot' | 'update' | 'shutdown')` calls. A team's own specs get it by using `test`.
+   */
+  intercom: IntercomRouting;
   /** Labels the running test with its check: a Playwright annotation and Allure labels. */
   describeCheck: (check: Check) => Promise<void>;
   /** Resets the mock before each test and attaches the evidence after it. */
   evidence: void;
+}
+
+/**
+ * What the mock serves besides its API: the subject's assets, and the local messenger at
+ * `/widget` that the routing answers Intercom's widget loader with. A subject that brings no
+ * messenger of its own (an app written for production Intercom) gets the bundled one.
+ */
+async function messengerAssets(subject: WebSubject): Promise<StaticRoute[]> {
+  const own = (await subject.mockAssets?.()) ?? [];
+  if (own.some((route) => route.path === '/widget')) return own;
+  const bundled = await loadWebSubject(DEFAULT_WEB_SUBJECT);
+  return [...own, ...((await bundled.mockAssets?.()) ?? []).filter((route) => route.path === '/widget')];
 }
 
 const envNumber = (name: string, fallback: number): number => (process.env[name] ? Number(process.env[name]) : fallback);
@@ -56,7 +76,7 @@ export const test = base.extend<WebTestFixtures, WebWorkerFixtures>({
       mkdirSync(dir, { recursive: true });
       const mock = await createMockServer({
         port: 0,
-        staticRoutes: (await subject.mockAssets?.()) ?? [],
+        staticRoutes: await messengerAssets(subject),
         spillFile: join(dir, `journal-spill-${workerInfo.project.name.replace(/\W+/g, '_')}-${workerInfo.workerIndex}.ndjson`),
       });
       await use(mock);
@@ -85,7 +105,7 @@ export const test = base.extend<WebTestFixtures, WebWorkerFixtures>({
   ],
 
   evidence: [
-    async ({ admin, page, subject }, use, testInfo) => {
+    async ({ admin, page, subject, intercom }, use, testInfo) => {
       await admin.reset();
       await use();
       // Written as files, not bodies: the JSON report then names them, and the conformance run links them.
@@ -102,6 +122,7 @@ export const test = base.extend<WebTestFixtures, WebWorkerFixtures>({
       const picture = jwtTimelinePicture({ records, issued, marks: await admin.marks(), title: `${checkIdOf(testInfo.title)} · web · ${subject.name}`, highlight: seqsNamedIn(failures) });
       await attach('jwt-timeline.svg', picture, 'image/svg+xml');
       await attach('journal.ndjson', records.map((record) => JSON.stringify(record)).join('\n'), 'application/x-ndjson');
+      await attach('intercom-calls.json', JSON.stringify({ calls: intercom.calls, failed_requests: intercom.failures }, null, 2), 'application/json');
       if (!page.isClosed()) {
         await attach('screenshot.png', await page.screenshot(), 'image/png');
         const state = await clientState(page).catch(() => []);
@@ -111,8 +132,16 @@ export const test = base.extend<WebTestFixtures, WebWorkerFixtures>({
     { auto: true },
   ],
 
-  web: async ({ page, subject, app, admin }, use) => {
-    await use(new WebSession(page, subject, app, admin));
+  intercom: [
+    async ({ context, mock, admin, webProfile, webProfileModule }, use) => {
+      const profile = webProfileModule ? { moduleFile: resolve(webProfileModule) } : { name: webProfile };
+      await use(await IntercomRouting.install(context, { mockUrl: mock.url, admin, profile }));
+    },
+    { auto: true },
+  ],
+
+  web: async ({ page, subject, app, admin, intercom }, use) => {
+    await use(new WebSession(page, subject, app, admin, intercom));
   },
 
   describeCheck: async ({ subject, webVariant, webProfile, webProfileModule }, use, testInfo) => {

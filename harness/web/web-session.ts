@@ -1,9 +1,18 @@
 import type { Page } from '@playwright/test';
-import type { MockAdminClient } from '../admin-client.ts';
-import { priorUser, type ClientStateEntry, type PriorUser } from '../oracles/index.ts';
+import { WaitTimeoutError, type MockAdminClient } from '../admin-client.ts';
+import { handOvers, priorUser, recordsSentAfter, type ClientStateEntry, type PriorUser, type RefreshPoint, type SendOrderPoint } from '../oracles/index.ts';
 import type { JournalRecord } from '../../mock-server/types.ts';
 import { clientState, visibleText } from './evidence.ts';
+import type { IntercomRouting } from './intercom-routing.ts';
 import type { RunningWebSubject, WebSubject } from './subject.ts';
+import { SyncedClock } from './synced-clock.ts';
+
+/** Where an identity ended: the page's first `shutdown` after the step began, else the step's start. */
+export interface Boundary extends SendOrderPoint {
+  label: string;
+  /** What the boundary is: the page's `Intercom('shutdown')` call, or the step's start when the app never called it. */
+  at: 'shutdown' | 'step start';
+}
 
 const PING = '/messenger/web/ping';
 
@@ -18,6 +27,7 @@ export class WebSession {
     readonly subject: WebSubject,
     readonly app: RunningWebSubject,
     readonly admin: MockAdminClient,
+    readonly intercom: IntercomRouting,
   ) {}
 
   async latestSeq(): Promise<number> {
@@ -28,7 +38,13 @@ export class WebSession {
   private async step(action: () => Promise<void>, path: string, count = 1): Promise<void> {
     const since = await this.latestSeq();
     await action();
-    await this.admin.waitForRequests({ since, path, count, timeout_ms: 10_000 });
+    try {
+      await this.admin.waitForRequests({ since, path, count, timeout_ms: 10_000 });
+    } catch (error) {
+      if (!(error instanceof WaitTimeoutError)) throw error;
+      const trouble = await this.intercom.trouble(this.page);
+      throw trouble ? new Error(`${error.message}; ${trouble}`) : error;
+    }
   }
 
   open(): Promise<void> {
@@ -64,8 +80,38 @@ export class WebSession {
     return this.subject.refreshCount(this.page);
   }
 
+  /** A checkpoint in the journal, placed after every request the page has sent so far. */
   async mark(label: string): Promise<number> {
-    return (await this.admin.mark(label)).seq;
+    return (await this.admin.mark(label, this.intercom.sent)).seq;
+  }
+
+  /**
+   * The boundary of a logout that began at the mark `label`: the page's first
+   * `Intercom('shutdown')` after it (observed from the page, whatever messenger runs), else the
+   * mark itself. It is marked in the journal as `<label> boundary`, so the timeline shows it.
+   */
+  async boundary(label: string): Promise<Boundary> {
+    const mark = (await this.admin.marks()).find((candidate) => candidate.label === label);
+    if (!mark) throw new Error(`no mark "${label}": mark the step before asking for its boundary`);
+    const shutdown = this.intercom.callsAfter(mark, 'shutdown')[0];
+    const point = shutdown ?? mark;
+    await this.admin.mark(`${label} boundary`, point.sent);
+    return { label, at: shutdown ? 'shutdown' : 'step start', seq: point.seq, ...(point.sent !== undefined ? { sent: point.sent } : {}) };
+  }
+
+  /** The page's requests sent after the boundary (by send order: one sent before it passes even if it lands after). */
+  async recordsAfter(boundary: Boundary): Promise<JournalRecord[]> {
+    return recordsSentAfter(await this.records(), boundary);
+  }
+
+  /** Where the app handed each of the user's tokens to the messenger: its boot/update call, or the token's first use. */
+  async handOvers(userId: string): Promise<RefreshPoint[]> {
+    return handOvers(userId, this.intercom.calls, await this.records(), await this.admin.issuedTokens(userId));
+  }
+
+  /** The page's clock and the mock's, moved together (see SyncedClock); install before the page opens. */
+  syncedClock(): Promise<SyncedClock> {
+    return SyncedClock.install(this.page, this.admin, this.intercom);
   }
 
   records(since: number | string = 0): Promise<JournalRecord[]> {

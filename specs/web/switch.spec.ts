@@ -14,7 +14,9 @@ test(`${WEB_SWITCH_01.id} ${WEB_SWITCH_01.title}`, async ({ web, describeCheck }
   await web.openMessenger();
 
   const alice = await web.user('alice');
-  const after = await web.records('alice-logout');
+  // Judged from the page's shutdown on (by send order), not from the click: a correct app may still
+  // send something for alice while its logout runs, before it shuts the messenger down.
+  const after = await web.recordsAfter(await web.boundary('alice-logout'));
   const shown = await web.visibleText();
   expect.soft(after, 'requests after alice logged out').toCarryNoTraceOf(alice);
   expect.soft(after, 'responses after alice logged out').toServeNothingOf(alice);

@@ -34,8 +34,10 @@ async function start(): Promise<void> {
   const script = document.currentScript as HTMLScriptElement | null;
   const url = new URL(script?.src ?? location.href);
   const appId = decodeURIComponent(url.pathname.split('/').filter(Boolean).pop() ?? '');
-  // Used when a boot gives no api_base: a widget served by the mock talks to the mock.
-  const defaultApiBase = url.searchParams.get('api_base') ?? url.origin;
+  // Used when a boot gives no api_base: a widget served by the mock talks to the mock; one loaded from
+  // Intercom's own widget host (the browser routing answers it) talks to Intercom's US API host, as the
+  // real widget does without api_base (Intercom install docs: `api_base` defaults to https://api-iam.intercom.io).
+  const defaultApiBase = url.searchParams.get('api_base') ?? (url.hostname === 'widget.intercom.io' ? 'https://api-iam.intercom.io' : url.origin);
   let profile: ResolvedProfile;
   try {
     profile = resolveProfile(await loadProfile(url));
