@@ -42,6 +42,8 @@ export interface Mark {
   label: string;
   seq: number;
   time: string;
+  /** The sender's send-order counter at the boundary, when the marker gave one. */
+  sent?: number;
 }
 
 export interface Health {
@@ -119,8 +121,9 @@ export class MockAdminClient {
     return this.call<{ marks: Mark[] }>('GET', '/marks').then((body) => body.marks);
   }
 
-  mark(label: string): Promise<Mark> {
-    return this.call('POST', '/marks', { label });
+  /** A checkpoint; `sent`, the sender's send-order counter at the boundary, makes "after it" mean "sent after it". */
+  mark(label: string, sent?: number): Promise<Mark> {
+    return this.call('POST', '/marks', sent === undefined ? { label } : { label, sent });
   }
 
   /**

@@ -77,6 +77,12 @@ export interface JournalRecord {
   app_id: string | null;
   device_id: string | null;
   user_agent: string | null;
+  /**
+   * The sender's send-order counter (`x-conformance-sent`), stamped by whoever sent or forwarded
+   * the request at the moment it was sent; null without one. Decides "after a boundary" where the
+   * journal's arrival order cannot (a request sent before a logout may land after it).
+   */
+  sent?: number | null;
   user_data: ClaimedIdentity | null;
   /** The decisive token: the worst verdict of `jwts` (first found on a tie), null without any. */
   jwt: JwtEvidence | null;

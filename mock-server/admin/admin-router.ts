@@ -92,9 +92,9 @@ export function adminRouter(state: MockState, baseUrl: () => string): Router {
   });
 
   router.post('/marks', (req, res) => {
-    const { label } = parseOrThrow(markBody, req.body, 'body');
+    const { label, sent } = parseOrThrow(markBody, req.body, 'body');
     try {
-      res.status(201).json(state.journal.addMark(label, new Date(state.clock.nowMs()).toISOString()));
+      res.status(201).json(state.journal.addMark(label, new Date(state.clock.nowMs()).toISOString(), sent));
     } catch (error) {
       if (!(error instanceof MarkExistsError)) throw error;
       res.status(409).json({ error: error.message, field: 'label' });

@@ -25,7 +25,8 @@ export const issueTokenBody = z.strictObject({
 
 export const issuedTokensQuery = z.strictObject({ user_id: z.string().min(1).optional() });
 
-export const markBody = z.strictObject({ label: z.string().min(1).max(200) });
+/** `sent`: the sender's send-order counter at the boundary (see messenger/send-order.ts). */
+export const markBody = z.strictObject({ label: z.string().min(1).max(200), sent: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional() });
 
 export const resetBody = z.strictObject({ all: z.boolean().optional() }).optional();
 

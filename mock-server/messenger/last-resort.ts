@@ -4,6 +4,7 @@ import type { MockState } from '../state.ts';
 import type { JwtEvidence } from '../types.ts';
 import { JOURNALED, JUDGED, judgeJwts, type Surface } from './pipeline.ts';
 import { decisiveJwt } from './verdict-rank.ts';
+import { SENT_HEADER, sentOrderOf } from './send-order.ts';
 
 /**
  * The messenger routes' last word: a request that failed anywhere (a body too large to read, a
@@ -37,6 +38,7 @@ async function answerFailure(state: MockState, surface: Surface, error: unknown,
       app_id: null,
       device_id: null,
       user_agent: req.get('user-agent') ?? null,
+      sent: sentOrderOf(req.get(SENT_HEADER)),
       user_data: null,
       jwt: decisiveJwt(jwts),
       jwts,

@@ -9,6 +9,7 @@ import { detectPlatform } from './platform.ts';
 import { Provenance } from './provenance.ts';
 import { readMessengerBody } from './request-body.ts';
 import { decisiveJwt } from './verdict-rank.ts';
+import { SENT_HEADER, sentOrderOf } from './send-order.ts';
 
 export type Surface = 'web' | 'mobile';
 
@@ -91,6 +92,7 @@ async function handle(
     app_id: stringField(body['app_id']) ?? req.get('x-intercom-app-id') ?? null,
     device_id: stringField(body['device_identifier']) ?? null,
     user_agent: req.get('user-agent') ?? null,
+    sent: sentOrderOf(req.get(SENT_HEADER)),
   };
 
   const userDataCopies = parseUserData(body['user_data']);
