@@ -10,3 +10,4 @@ export {
   type RefreshPoint,
 } from './request-oracles.ts';
 export { stateHoldsNothingOf, textShowsNothingOf } from './content-oracles.ts';
+export { lastSentBefore, recordsSentAfter, sentAfter, type SendPoint } from './send-order.ts';

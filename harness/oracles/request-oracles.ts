@@ -1,5 +1,6 @@
 import type { IssuedTokenEntry, JournalRecord } from '../../mock-server/types.ts';
 import { describeJwt, describeRecord } from './describe-record.ts';
+import { lastSentBefore, sentAfter } from './send-order.ts';
 import type { PriorUser, Verdict, Violation } from './types.ts';
 
 function verdict(oracle: string, violations: Violation[], passed: string, failedSummary: string): Verdict {
@@ -70,6 +71,11 @@ export function identifiedRequestsCarryJwt(records: JournalRecord[]): Verdict {
 export interface RefreshPoint {
   /** Journal seq by which the app had handed over the refreshed token. */
   seq: number;
+  /**
+   * The sender's send counter at the hand-over (the app's setUserJwt), when the sender stamps its
+   * requests: then "after the refresh" is decided by send order, not by seq.
+   */
+  sent?: number | null;
   /** The fingerprint of the token the app obtained in this refresh. */
   fingerprint: string;
 }
@@ -88,13 +94,20 @@ export function requestsCarryFreshTokens(records: JournalRecord[], userId: strin
       violations.push({ source: 'requests', kind: 'expired-token-sent', seq: record.seq, message: `${describeRecord(record)} carried an expired ${describeJwt(record)}` });
       continue;
     }
-    const latest = [...refreshes].reverse().find((refresh) => refresh.seq < record.seq);
+    const latest = [...refreshes].reverse().find((refresh) => sentAfter(record, refresh));
     if (!latest || !record.jwt) continue;
     const carried = order.get(record.jwt.fingerprint) ?? -1;
     const wanted = order.get(latest.fingerprint) ?? Number.POSITIVE_INFINITY;
     if (carried < wanted) {
-      violations.push({ source: 'requests', kind: 'stale-token-after-refresh', seq: record.seq, message: `${describeRecord(record)} carried ${describeJwt(record)}, older than the refreshed token ${latest.fingerprint} handed over by #${latest.seq}` });
+      violations.push({ source: 'requests', kind: 'stale-token-after-refresh', seq: record.seq, message: `${describeRecord(record)} carried ${describeJwt(record)}, older than the refreshed token ${latest.fingerprint} ${handedOver(records, latest)}` });
     }
   }
   return verdict('refreshed tokens are sent', violations, `every request for ${userId} carried the newest token, none expired (${records.length} requests, ${refreshes.length} refreshes)`, 'a request did not carry the refreshed token');
+}
+
+/** Where a hand-over happened, naming the record before it: by send order when the point has a counter. */
+function handedOver(records: JournalRecord[], refresh: RefreshPoint): string {
+  if (typeof refresh.sent !== 'number') return `handed over by #${refresh.seq}`;
+  const before = lastSentBefore(records, refresh);
+  return `handed over by setUserJwt ${before ? `after #${before.seq} (sent ${refresh.sent})` : `before any request (sent ${refresh.sent})`}`;
 }
