@@ -12,6 +12,7 @@ import { runMobile, SIM_CONFIG } from './mobile-runner.ts';
 import { progressPrinter, useColours } from './progress-view.ts';
 import { changedVerdicts, worstOfRounds } from './repeats.ts';
 import { explainExit } from './runner-process.ts';
+import { timingLine } from './app-timing.ts';
 import { mobileSubjectId, webSubjectId } from './subject-ids.ts';
 import { PLATFORM_LABEL, type GatedVerdict, type Platform, type RunSelection, type SubjectId, type Verdict } from './types.ts';
 import { markdownReport, terminalTable } from './verdict-table.ts';
@@ -101,6 +102,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     `expectations: ${expectations.files.length ? `${expectations.files.join(', ')} (${expectations.knownFailures.length} known ${expectations.knownFailures.length === 1 ? 'failure' : 'failures'})` : `none${expectations.notFound.length ? ` (no ${expectations.notFound.join(', ')})` : ''}`}`,
   );
   for (const note of expectations.notes) console.log(`  note: ${note}`);
+  const timing = timingLine(selection.web.timing ?? selection.mobile.timing);
+  if (timing) console.log(timing);
   if (browser) console.log(`browser: ${browser}`);
   if (options.repeat > 1) console.log(`repeating the selection ${options.repeat} times`);
 
@@ -139,7 +142,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     if (mobileChecks.length) {
       const device = selection.mobile.config === SIM_CONFIG ? 'simulated device' : selection.mobile.config;
       console.log(`\n${mobilePlatforms.map((platform) => PLATFORM_LABEL[platform]).join(' + ')} · WebdriverIO + Appium, ${device} · ${mobileChecks.length} checks`);
-      const mobile = await runMobile({ checks: mobileChecks, dir: join(roundDir, 'mobile'), verbose: options.verbose, onProgress }, selection.mobile, { platforms: mobilePlatforms });
+      const mobile = await runMobile({ checks: mobileChecks, dir: join(roundDir, 'mobile'), verbose: options.verbose, onProgress }, selection.mobile, { platforms: mobilePlatforms, ...(selection.mobile.timing ? { timing: selection.mobile.timing } : {}) });
       const workerError = (platform: Platform): string | undefined =>
         mobile.workers.filter((worker) => worker.platformName.toLowerCase() === platform).flatMap((worker) => worker.errors)[0];
       verdicts.push(...toVerdicts(mobile.results, mobileChecks, mobilePlatforms, mobileId, (platform) => workerError(platform) ?? explainExit(mobile.exit, mobile.logFile)));

@@ -29,6 +29,10 @@ export interface MobileRunOptions {
   platforms: readonly Platform[];
   /** Several built-in profiles at once (the self-test); else the selection's profile. */
   profiles?: readonly string[];
+  /** Exactly these `profile×Platform` cells (the self-test, whose corpus runs on one platform). */
+  cells?: readonly string[];
+  /** The app's JWT timing (--jwt-ttl, --jwt-refresh): appium:jwtTtlS / appium:jwtRefreshS. */
+  timing?: { jwtTtlS?: number | undefined; jwtRefreshS?: number | undefined };
 }
 
 /**
@@ -66,6 +70,9 @@ export async function runMobile(request: RunnerRequest, mobile: MobileSelection,
       MOBILE_RESULTS_DIR: resultsDir,
       MOBILE_PLATFORMS: options.platforms.join(','),
       MOBILE_PROFILES: profiles.join(','),
+      MOBILE_CELLS: options.cells?.join(','),
+      MOBILE_JWT_TTL_S: options.timing?.jwtTtlS?.toString(),
+      MOBILE_JWT_REFRESH_S: options.timing?.jwtRefreshS?.toString(),
       MOBILE_PROFILE: undefined,
       MOBILE_PROFILE_MODULE: mobile.profileModule,
       MOBILE_SELECTORS: mobile.selectors,

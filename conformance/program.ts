@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_WEB_SUBJECT } from '../harness/web/subject-loader.ts';
 import { MOBILE_PROFILES } from '../specs/mobile/expected-verdicts.ts';
+import { secondsArg } from './app-timing.ts';
 import { CATALOG, parsePlatforms, platformsInUse, selectChecks } from './check-catalog.ts';
 import { mobileConfigFile, SIM_CONFIG } from './mobile-runner.ts';
 import { PLATFORM_LABEL, type Platform, type RunSelection } from './types.ts';
@@ -21,6 +22,8 @@ export interface CliOptions {
   mobileProfileModule?: string;
   mobileSelectors?: string;
   mobileSubject?: string;
+  jwtTtl?: number;
+  jwtRefresh?: number;
   matrix?: boolean;
   repeat: number;
   reports: string;
@@ -114,6 +117,8 @@ export function conformanceProgram(): Command {
     .addOption(new Option('--mobile-profile-module <file>', 'SDK profile from a module of your own (simulated device)').env('MOBILE_PROFILE_MODULE'))
     .addOption(new Option('--mobile-selectors <file>', "selector map (JSON) for your app's screens").env('MOBILE_SELECTORS'))
     .addOption(new Option('--mobile-subject <name@version>', 'names a real app (or its SDK version) for its expectations file').argParser(subjectIdArg))
+    .addOption(new Option('--jwt-ttl <s>', "lifetime of the JWTs the app's backend mints, in seconds (bundled apps: 300; written into the subject id)").argParser(secondsArg))
+    .addOption(new Option('--jwt-refresh <s>', 'how often the app refreshes its JWT, in seconds (bundled apps: 240; written into the subject id)').argParser(secondsArg))
     .option('--matrix', 'run the self-test matrix instead: every bundled fault profile against every check, as a kill table')
     .addOption(new Option('--repeat <n>', 'run the selection n times and report every verdict that changed between runs').default(1).argParser(repeatArg))
     .option('--reports <dir>', 'where outputs go', 'reports')
@@ -136,6 +141,8 @@ const MATRIX_IGNORES: [keyof CliOptions, string][] = [
   ['mobileProfileModule', '--mobile-profile-module'],
   ['mobileSelectors', '--mobile-selectors'],
   ['mobileSubject', '--mobile-subject'],
+  ['jwtTtl', '--jwt-ttl'],
+  ['jwtRefresh', '--jwt-refresh'],
 ];
 
 /** The known real-device configs and the one platform each drives. */
@@ -169,6 +176,9 @@ export function runSelection(options: CliOptions): RunSelection {
     if (options.mobileProfile || options.mobileProfileModule) {
       throw new Error(`--mobile-profile and --mobile-profile-module choose a profile of the simulated SDK; ${mobileConfig} runs a real app`);
     }
+    if ((options.jwtTtl !== undefined || options.jwtRefresh !== undefined) && !platforms.includes('web')) {
+      throw new Error(`--jwt-ttl and --jwt-refresh set the timing of the bundled apps; ${mobileConfig} runs a real app, whose timing is its own`);
+    }
     const mobile = platforms.filter((platform) => platform !== 'web');
     const drives = REAL_DEVICE_PLATFORM[basename(mobileConfig)];
     if (mobile.length > 1 || (drives && mobile.length === 1 && mobile[0] !== drives)) {
@@ -176,11 +186,12 @@ export function runSelection(options: CliOptions): RunSelection {
       throw new Error(`--mobile-config ${mobileConfig} drives one ${drives ? PLATFORM_LABEL[drives] : 'real'} device; choose it with ${which} (add web to run the browser checks too)`);
     }
   }
+  const timing = options.jwtTtl === undefined && options.jwtRefresh === undefined ? undefined : { jwtTtlS: options.jwtTtl, jwtRefreshS: options.jwtRefresh };
   return {
     platforms,
     checks,
-    web: { subjectModule: options.webSubject, variant: options.webVariant, profile: options.webProfile, profileModule: options.webProfileModule },
-    mobile: { config: mobileConfig, profile: options.mobileProfile, profileModule: options.mobileProfileModule, selectors: options.mobileSelectors, subjectId: options.mobileSubject },
+    web: { subjectModule: options.webSubject, variant: options.webVariant, profile: options.webProfile, profileModule: options.webProfileModule, timing },
+    mobile: { config: mobileConfig, profile: options.mobileProfile, profileModule: options.mobileProfileModule, selectors: options.mobileSelectors, subjectId: options.mobileSubject, timing },
   };
 }
 

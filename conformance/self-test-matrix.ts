@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { judgeMatrix, reportMatrix } from '../harness/self-test/matrix-report.ts';
 import type { JudgedResult } from '../harness/self-test/verdicts.ts';
 import { MOB_CHECKS, WEB_CHECKS } from '../specs/checks.ts';
-import { MOBILE_PROFILES, MOBILE_SELF_TEST_CELLS } from '../specs/mobile/expected-verdicts.ts';
+import { MOBILE_FAULT_FREE_CELLS, MOBILE_PROFILES, MOBILE_SELF_TEST_CELLS } from '../specs/mobile/expected-verdicts.ts';
 import { WEB_SELF_TEST_CELLS } from '../specs/web/expected-verdicts.ts';
 import { cellName } from '../harness/mobile/results-reporter.ts';
 import { ensureBrowser } from './browser-step.ts';
@@ -11,8 +11,10 @@ import { progressPrinter, useColours } from './progress-view.ts';
 import type { Platform, WebSelection } from './types.ts';
 import { runWeb } from './web-runner.ts';
 
-/** The cells with no fault at all: the correct app with the correct messenger, the correct SDK on each platform. */
+/** The cells with no fault at all: the correct app with the correct messenger, the correct SDK on each platform, the mobile corpus. */
 const CORRECT_CELL = /^correct×(correct|Android|iOS)$/;
+const FAULT_FREE_MOBILE = new Set(MOBILE_FAULT_FREE_CELLS.map((cell) => cell.name));
+const faultFree = (cell: string): boolean => CORRECT_CELL.test(cell) || FAULT_FREE_MOBILE.has(cell);
 
 export interface MatrixOptions {
   /** `web` runs the web matrix; `android`/`ios` the mobile matrix on those platforms. */
@@ -66,7 +68,7 @@ export async function runMatrix(options: MatrixOptions): Promise<number | 'no-br
     const run = await runMobile(
       { checks, dir, verbose: options.verbose, onProgress },
       { config: SIM_CONFIG, profile: undefined, profileModule: undefined, selectors: undefined, subjectId: undefined },
-      { platforms: mobilePlatforms, profiles: MOBILE_PROFILES },
+      { platforms: mobilePlatforms, profiles: MOBILE_PROFILES, cells: cells.map((cell) => cell.name) },
     );
     const results = judgeMatrix(cells, checks, run.results, (cell) =>
       run.workers.filter((worker) => cellName(worker.sdkProfile, worker.platformName) === cell.name).flatMap((worker) => worker.errors)[0] ?? `not run (wdio exit ${run.exit.exitCode}; log ${run.logFile})`,
@@ -79,7 +81,7 @@ export async function runMatrix(options: MatrixOptions): Promise<number | 'no-br
 
   const count = (judgement: JudgedResult['judgement']): number => judged.filter((result) => result.judgement === judgement).length;
   const faults = judged.filter((result) => result.expectedFailure).length;
-  const correctCells = judged.filter((result) => CORRECT_CELL.test(result.cell));
+  const correctCells = judged.filter((result) => faultFree(result.cell));
   const falseAlarmsOnCorrect = correctCells.filter((result) => result.judgement === 'FALSE ALARM').length;
   console.log(
     `\nSelf-test matrix: faults caught ${count('caught')}/${faults}, missed ${count('MISSED')}, false alarms ${count('FALSE ALARM')} (${falseAlarmsOnCorrect} of them among the ${correctCells.length} checks of the fault-free cells), errors ${count('ERROR')}; wall time ${((performance.now() - started) / 1000).toFixed(1)} s`,

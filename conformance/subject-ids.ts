@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { PACKAGE_ROOT } from '../harness/code-root.ts';
 import { loadWebSubject } from '../harness/web/subject-loader.ts';
 import { MOBILE_PROFILES } from '../specs/mobile/expected-verdicts.ts';
+import { timingQualifiers } from './app-timing.ts';
 import { SIM_CONFIG } from './mobile-runner.ts';
 import type { MobileSelection, WebSelection } from './types.ts';
 
@@ -12,8 +13,9 @@ const SIM_DRIVER_PACKAGE = join(PACKAGE_ROOT, 'subjects', 'mobile-sim', 'package
 const moduleName = (path: string): string => basename(path).replace(/\.[cm]?[jt]s$/, '');
 
 /**
- * The web subject as expectations name it: `name[+variant][+profile]@version`, the variant and
- * profile only when they are not the subject's correct (first) ones. Loading the subject also
+ * The web subject as expectations name it: `name[+variant][+profile][+jwt-ttl-<s>s][+jwt-refresh-<s>s]@version`,
+ * the variant and profile only when they are not the subject's correct (first) ones, the timing
+ * only when it is not the default. Loading the subject also
  * checks the variant and profile names before anything runs.
  */
 export async function webSubjectId(web: WebSelection): Promise<string> {
@@ -23,12 +25,13 @@ export async function webSubjectId(web: WebSelection): Promise<string> {
   const qualifiers = [
     web.variant && web.variant !== subject.variants[0] ? web.variant : null,
     web.profileModule ? moduleName(web.profileModule) : web.profile && web.profile !== subject.profiles[0] ? web.profile : null,
+    ...timingQualifiers(web.timing),
   ].filter(Boolean);
   return `${[subject.name, ...qualifiers].join('+')}@${subject.version ?? 'unversioned'}`;
 }
 
 /**
- * The mobile subject: the simulated device as `intercom-sim[+profile]@<driver version>`, a real
+ * The mobile subject: the simulated device as `intercom-sim[+profile][+jwt-ttl-<s>s][+jwt-refresh-<s>s]@<driver version>`, a real
  * app as given by --mobile-subject (`app@unversioned` when not given).
  */
 export function mobileSubjectId(mobile: MobileSelection): string {
@@ -39,5 +42,6 @@ export function mobileSubjectId(mobile: MobileSelection): string {
   if (mobile.config !== SIM_CONFIG) return 'app@unversioned';
   const version = existsSync(SIM_DRIVER_PACKAGE) ? (JSON.parse(readFileSync(SIM_DRIVER_PACKAGE, 'utf8')) as { version: string }).version : 'unversioned';
   const profile = mobile.profileModule ? moduleName(mobile.profileModule) : mobile.profile && mobile.profile !== 'correct' ? mobile.profile : null;
-  return `intercom-sim${profile ? `+${profile}` : ''}@${version}`;
+  const qualifiers = [profile, ...timingQualifiers(mobile.timing)].filter(Boolean);
+  return `${['intercom-sim', ...qualifiers].join('+')}@${version}`;
 }

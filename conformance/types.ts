@@ -1,3 +1,4 @@
+import type { AppTiming } from './app-timing.ts';
 import type { Diagnosis } from '../harness/diagnosis.ts';
 import type { EvidenceFile } from '../harness/self-test/verdicts.ts';
 
@@ -21,6 +22,8 @@ export interface WebSelection {
   variant: string | undefined;
   profile: string | undefined;
   profileModule: string | undefined;
+  /** --jwt-ttl / --jwt-refresh: JWT_TTL_S / JWT_REFRESH_S for the reference app. */
+  timing?: AppTiming | undefined;
 }
 
 export interface MobileSelection {
@@ -31,6 +34,8 @@ export interface MobileSelection {
   selectors: string | undefined;
   /** `name@version` of a real app, for its expectations file. */
   subjectId: string | undefined;
+  /** --jwt-ttl / --jwt-refresh: appium:jwtTtlS / appium:jwtRefreshS for the simulated device. */
+  timing?: AppTiming | undefined;
 }
 
 /** A subject as expectations name it: `name@version`, plus the platforms it ran on. */

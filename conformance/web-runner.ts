@@ -44,6 +44,8 @@ export async function runWeb(request: RunnerRequest, web: WebSelection, selfTest
       WEB_VARIANT: web.variant,
       WEB_PROFILE: web.profile,
       WEB_PROFILE_MODULE: web.profileModule,
+      JWT_TTL_S: web.timing?.jwtTtlS?.toString(),
+      JWT_REFRESH_S: web.timing?.jwtRefreshS?.toString(),
       // The conformance run keeps its own view; Playwright's list reporter goes to the log only.
       FORCE_COLOR: '0',
     },

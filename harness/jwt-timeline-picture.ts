@@ -20,6 +20,8 @@ export interface TimelineMark {
   /** The journal's last seq when the mark was set: requests after it have a greater seq. */
   seq: number;
   time: string;
+  /** The sender's send counter at the boundary: then requests *sent* after it (greater `sent`) come after it, wherever they landed. */
+  sent?: number | null;
 }
 
 export interface TokenHandOver {
@@ -89,7 +91,7 @@ export function jwtTimelinePicture(input: JwtTimelinePictureInput): string {
   const missing = [...highlight].filter((seq) => !drawnSeqs.has(seq));
   if (missing.length > 0) notes.push(`highlighted ${missing.map((seq) => `#${seq}`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not among the drawn requests`);
 
-  const marks = [...(input.marks ?? [])].sort((a, b) => a.seq - b.seq);
+  const marks = (input.marks ?? []).map((mark) => placedBySendOrder(mark, sorted)).sort((a, b) => a.seq - b.seq);
   const markRows = markLabelRows(marks.length);
   const lanesTop = 64 + markRows * 16 + (notes.length > 0 ? notes.length * 15 : 0);
   const lanes = buildLanes(records, input.issued, input.refreshes ?? [], highlight, lanesTop);
@@ -289,7 +291,7 @@ function renderMarks(marks: TimelineMark[], layout: Layout, lanesTop: number, la
   const rowEnds: number[] = [];
   for (const mark of marks) {
     const x = layout.boundaryX(mark.seq);
-    const label = `${truncate(mark.label, 40)} (after #${mark.seq}, ${clock(mark.time)})`;
+    const label = `${truncate(mark.label, 40)} (${typeof mark.sent === 'number' ? `sent ≤ ${mark.sent}` : `after #${mark.seq}`}, ${clock(mark.time)})`;
     const labelWidth = label.length * 6.2;
     let row = rowEnds.findIndex((rowEnd) => rowEnd < x);
     if (row === -1) row = Math.min(rowEnds.length, markLabelRows(marks.length) - 1);
@@ -302,6 +304,17 @@ function renderMarks(marks: TimelineMark[], layout: Layout, lanesTop: number, la
   }
   out.push('</g>');
   return out;
+}
+
+/**
+ * A mark with a send counter is drawn before the first request sent after it: where the app's
+ * logout (or hand-over) happened, not where the harness set the mark.
+ */
+function placedBySendOrder(mark: TimelineMark, records: readonly JournalRecord[]): TimelineMark {
+  if (typeof mark.sent !== 'number') return mark;
+  const sent = mark.sent;
+  const firstAfter = records.find((record) => typeof record.sent === 'number' && record.sent > sent);
+  return { ...mark, seq: firstAfter ? firstAfter.seq - 1 : mark.seq };
 }
 
 function markLabelRows(count: number): number {

@@ -60,8 +60,8 @@ export const MOB_LOGOUT_01 = defineCheck({
   id: 'MOB-LOGOUT-01',
   title: 'after logout no prior-user data in the UI tree, the requests or the responses',
   statement:
-    'After a signed-in user logs out of the app (Intercom logout(), then the app\'s own), and the app goes to the background and comes back, nothing of that user remains: no element of the UI tree holds their name, email, canaries, session token or JWT, the screen shows none of it, no later messenger request carries their JWT, identifiers or session, and no response carries their data.',
-  source: `${LOGOUT_DOC_MOBILE}; ${IOS_PR_397}`,
+    'After a signed-in user logs out of the app (Intercom logout(), then the app\'s own), a guest chats (loginUnidentifiedUser), and the app goes to the background and comes back, nothing of that user remains: no element of the UI tree holds their name, email, canaries, session token or JWT, the screen shows none of it, no request sent after the SDK\'s logout() carries their JWT, identifiers or session, no response carries their data, and the guest is resolved as a visitor, never resumed as them. What the app sent before logout() is not judged, even if it arrives later.',
+  source: `${LOGOUT_DOC_MOBILE}; ${IOS_PR_397}; intercom-ios #276 (the anonymous user after logout inherited the previous user's events) https://github.com/intercom/intercom-ios/issues/276`,
   evidence: ['requests', 'responses', 'client-state', 'visible-text'],
 });
 

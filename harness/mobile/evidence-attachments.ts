@@ -29,9 +29,10 @@ export async function attachEvidence(session: MobileSession | null, dir?: string
   };
   const records = await session.admin.requests();
   const issued = await session.admin.issuedTokens();
-  await addAttachment('jwt-timeline.txt', jwtTimeline(records, issued), 'text/plain');
+  const marks = await session.admin.marks();
+  await addAttachment('jwt-timeline.txt', jwtTimeline(records, issued, marks), 'text/plain');
   const title = test ? `${checkIdOf(test.title)} · ${session.device.platform}` : undefined;
-  const picture = jwtTimelinePicture({ records, issued, marks: await session.admin.marks(), ...(title ? { title } : {}), highlight: seqsNamedIn(test?.error ? [test.error] : []) });
+  const picture = jwtTimelinePicture({ records, issued, marks, ...(title ? { title } : {}), highlight: seqsNamedIn(test?.error ? [test.error] : []) });
   await addAttachment('jwt-timeline.svg', picture, 'image/svg+xml');
   await addAttachment('journal.ndjson', records.map((record) => JSON.stringify(record)).join('\n'), 'application/x-ndjson');
   try {

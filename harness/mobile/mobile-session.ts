@@ -1,6 +1,6 @@
 import type {} from 'webdriverio';
-import type { MockAdminClient } from '../admin-client.ts';
-import { priorUser, type ClientStateEntry, type PriorUser, type RefreshPoint } from '../oracles/index.ts';
+import type { Mark, MockAdminClient } from '../admin-client.ts';
+import { priorUser, recordsSentAfter, type ClientStateEntry, type PriorUser, type RefreshPoint } from '../oracles/index.ts';
 import type { IssuedTokenEntry, JournalRecord } from '../../mock-server/types.ts';
 import type { DeviceInfo, MobileApp } from './subject.ts';
 import { parseUiTree, uiStateEntries, visibleTextOf } from './ui-tree.ts';
@@ -13,6 +13,36 @@ const STEP_TIMEOUT_MS = 15_000;
 export interface ClockStep {
   to_s: number;
   fired: { label: string; at_s: number }[];
+}
+
+/**
+ * Where a log-out took effect: a journal mark, with the device's send counter at the SDK's
+ * `logout()` call when the device reports it (the simulated one does), else set at the start of
+ * the step (a real device). `fromSeq` is the journal head when the step began.
+ */
+export interface Boundary extends Mark {
+  fromSeq: number;
+  /** How the boundary was found, for messages: `sdk logout()` or `step start`. */
+  observedAt: 'sdk logout()' | 'step start';
+}
+
+/** An identity call the app made on the SDK, as `mobile: sdkCalls` reports it. */
+interface SdkCall {
+  call: string;
+  sent: number;
+  t_s: number;
+  jwt_fingerprint?: string;
+}
+
+interface SdkCallLog {
+  sent: number;
+  calls: SdkCall[];
+}
+
+interface DeviceClock {
+  now_s: number;
+  suspended: boolean;
+  timers: { label: string; due_s: number }[];
 }
 
 /**
@@ -52,9 +82,34 @@ export class MobileSession {
     return this.step(() => this.app.logIn(userId), `${MOBILE}/users`, `sign in as ${userId}`);
   }
 
-  /** Logs out. Logout sends nothing by itself; the app's status says when it is done. */
-  logOut(): Promise<void> {
-    return this.app.logOut();
+  /**
+   * Logs out and answers with the boundary: on an instrumented device, the SDK's `logout()` call
+   * (by send order: what the app sent before it, even if it lands later, is not after it); on a
+   * real device, the start of the step. Marked in the journal as `label`.
+   */
+  async logOut(label = 'logout'): Promise<Boundary> {
+    const fromSeq = await this.latestSeq();
+    if (!this.device.virtualClock) {
+      const mark = await this.admin.mark(label);
+      await this.app.logOut();
+      return { ...mark, fromSeq, observedAt: 'step start' };
+    }
+    const before = await this.sdkCalls();
+    await this.app.logOut();
+    const logout = (await this.sdkCalls()).calls.slice(before.calls.length).find((call) => call.call === 'logout');
+    // An app that never called logout() gets the step's start as its boundary, in send order.
+    const mark = await this.admin.mark(label, logout ? logout.sent : before.sent);
+    return { ...mark, fromSeq, observedAt: logout ? 'sdk logout()' : 'step start' };
+  }
+
+  /** "Continue as guest": the app logs an unidentified user in (loginUnidentifiedUser) and opens the messenger. */
+  continueAsVisitor(): Promise<void> {
+    return this.step(() => this.app.continueAsVisitor(), `${MOBILE}/users`, 'continue as a guest');
+  }
+
+  /** The messenger records sent after the boundary (send order where both sides have it, else seq). */
+  async recordsAfter(boundary: Boundary): Promise<JournalRecord[]> {
+    return recordsSentAfter(await this.records(boundary.fromSeq), boundary);
   }
 
   refreshJwt(): Promise<void> {
@@ -89,28 +144,40 @@ export class MobileSession {
   }
 
   /**
-   * Moves time forward. On the simulated device the mock's clock and the device's move in
-   * lockstep, at most `stepS` at a time (the mock first, so what the device's timers mint and send
-   * is judged at the time the device thinks it is); a real device's time is real, so the harness
-   * waits instead and leaves the mock's clock alone.
+   * Moves time forward, at most `stepS` at a time. On the simulated device the mock's clock and
+   * the device's move together to each timer as it falls due (the mock first, by the same amount),
+   * and the device's timer work (a refresh's token fetch, what it sends) settles before the next
+   * move: the mock's time at receipt is the app's time at send. A real device's time is real, so
+   * the harness waits instead and leaves the mock's clock alone.
    */
   async advanceClock(seconds: number, stepS = 60): Promise<ClockStep[]> {
     const steps: ClockStep[] = [];
-    for (let left = seconds; left > 0; left -= stepS) {
+    for (let left = seconds; left > 0; ) {
       const step = Math.min(stepS, left);
       if (this.device.virtualClock) {
-        await this.admin.clock({ advance_s: step });
-        const report = (await this.driver.execute('mobile: advanceClock', { seconds: step })) as { to_s: number; fired: { label: string; at_s: number; error?: string }[] };
+        const clock = (await this.driver.execute('mobile: clockInfo', {})) as DeviceClock;
+        const due = clock.suspended ? [] : clock.timers.map((timer) => timer.due_s).filter((at) => at > clock.now_s && at < clock.now_s + step);
+        const move = due.length ? Math.min(...due) - clock.now_s : step;
+        await this.admin.clock({ advance_s: move });
+        const report = (await this.driver.execute('mobile: advanceClock', { seconds: move })) as { to_s: number; fired: { label: string; at_s: number; error?: string }[] };
         const failed = report.fired.find((timer) => timer.error);
         if (failed) throw new Error(`the device's ${failed.label} timer at ${failed.at_s} s failed: ${failed.error}`);
         steps.push({ to_s: report.to_s, fired: report.fired });
+        left -= move;
+        this.elapsedS += move;
       } else {
         await this.driver.pause(step * 1000);
         steps.push({ to_s: this.elapsedS + step, fired: [] });
+        left -= step;
+        this.elapsedS += step;
       }
-      this.elapsedS += step;
     }
     return steps;
+  }
+
+  /** The simulated device's send counter and identity calls (`mobile: sdkCalls`; only instrumented devices have it). */
+  private async sdkCalls(): Promise<SdkCallLog> {
+    return (await this.driver.execute('mobile: sdkCalls', {})) as SdkCallLog;
   }
 
   async mark(label: string): Promise<number> {
@@ -127,11 +194,18 @@ export class MobileSession {
   }
 
   /**
-   * Every token the app obtained for the user, as a refresh point: requests journaled after the
-   * token was minted must carry it or a later one (the app hands a minted token to setUserJwt at once).
+   * The user's token hand-overs: requests after one must carry its token or a later one. On an
+   * instrumented device each is the app's `setUserJwt` call, by send order; on a real device, the
+   * token's minting (the app hands a minted token to setUserJwt at once).
    */
   async refreshPoints(userId: string): Promise<RefreshPoint[]> {
-    return (await this.issuedTokens(userId)).map((entry) => ({ seq: entry.after_seq, fingerprint: entry.fingerprint }));
+    const issued = await this.issuedTokens(userId);
+    if (!this.device.virtualClock) return issued.map((entry) => ({ seq: entry.after_seq, fingerprint: entry.fingerprint }));
+    const minted = new Map(issued.map((entry) => [entry.fingerprint, entry]));
+    return (await this.sdkCalls()).calls.flatMap((call) => {
+      const entry = call.call === 'setUserJwt' && call.jwt_fingerprint ? minted.get(call.jwt_fingerprint) : undefined;
+      return entry ? [{ seq: entry.after_seq, sent: call.sent, fingerprint: entry.fingerprint }] : [];
+    });
   }
 
   /** The workspace user with every session of theirs the journal has seen: what a leak would show. */

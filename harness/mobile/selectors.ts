@@ -19,6 +19,8 @@ export interface SelectorMap {
   refreshJwt: string;
   openMessenger: string;
   logout: string;
+  /** "Continue as guest": the app logs an unidentified user in to Intercom and opens the messenger. */
+  visitor: string;
   /** The messenger's container, present while the messenger is shown. */
   messenger: string;
   closeMessenger: string;
@@ -41,6 +43,7 @@ export const SIM_SELECTORS: SelectorMap = {
   refreshJwt: 'refresh-jwt',
   openMessenger: 'open-messenger',
   logout: 'logout',
+  visitor: 'continue-as-guest',
   messenger: 'messenger',
   closeMessenger: 'close-messenger',
   userName: 'user-name',

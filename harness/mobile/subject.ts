@@ -11,6 +11,8 @@ export interface MobileApp {
   logIn(userId: string): Promise<void>;
   /** Logs out: Intercom logout(), then the app's own. */
   logOut(): Promise<void>;
+  /** Lets a visitor chat after logout: Intercom loginUnidentifiedUser, then the messenger. */
+  continueAsVisitor(): Promise<void>;
   /** Asks the app to fetch a new JWT now and hand it to the SDK (setUserJwt). */
   refreshJwt(): Promise<void>;
   /** Opens the messenger (Intercom present()). */

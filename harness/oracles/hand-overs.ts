@@ -18,7 +18,7 @@ export function handOvers(userId: string, calls: readonly TokenHandOver[], recor
   const earliest = new Map<string, RefreshPoint>();
   const consider = (fingerprint: string, point: SendOrderPoint): void => {
     const known = earliest.get(fingerprint);
-    if (!known || sendsBefore(point, known)) earliest.set(fingerprint, { seq: point.seq, ...(point.sent !== undefined ? { sent: point.sent } : {}), fingerprint });
+    if (!known || sendsBefore(point, known)) earliest.set(fingerprint, { seq: point.seq, ...(typeof point.sent === 'number' ? { sent: point.sent } : {}), fingerprint });
   };
   for (const call of calls) {
     if (call.jwtFingerprint && tokens.has(call.jwtFingerprint)) consider(call.jwtFingerprint, call);
@@ -31,6 +31,6 @@ export function handOvers(userId: string, calls: readonly TokenHandOver[], recor
 }
 
 function sendsBefore(a: SendOrderPoint, b: SendOrderPoint): boolean {
-  if (a.sent !== undefined && b.sent !== undefined) return a.sent < b.sent;
+  if (typeof a.sent === 'number' && typeof b.sent === 'number') return a.sent < b.sent;
   return a.seq < b.seq;
 }

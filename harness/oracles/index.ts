@@ -10,5 +10,5 @@ export {
   type RefreshPoint,
 } from './request-oracles.ts';
 export { handOvers, type TokenHandOver } from './hand-overs.ts';
-export { describePoint, recordsSentAfter, sentAfter, type SendOrderPoint } from './send-order.ts';
 export { stateHoldsNothingOf, textShowsNothingOf } from './content-oracles.ts';
+export { lastSentBefore, recordsSentAfter, sentAfter, type SendOrderPoint } from './send-order.ts';

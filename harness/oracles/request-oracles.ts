@@ -1,6 +1,6 @@
 import type { IssuedTokenEntry, JournalRecord } from '../../mock-server/types.ts';
 import { describeJwt, describeRecord } from './describe-record.ts';
-import { describePoint, sentAfter, type SendOrderPoint } from './send-order.ts';
+import { lastSentBefore, sentAfter, type SendOrderPoint } from './send-order.ts';
 import type { PriorUser, Verdict, Violation } from './types.ts';
 
 function verdict(oracle: string, violations: Violation[], passed: string, failedSummary: string): Verdict {
@@ -97,8 +97,15 @@ export function requestsCarryFreshTokens(records: JournalRecord[], userId: strin
     const carried = order.get(record.jwt.fingerprint) ?? -1;
     const wanted = order.get(latest.fingerprint) ?? Number.POSITIVE_INFINITY;
     if (carried < wanted) {
-      violations.push({ source: 'requests', kind: 'stale-token-after-refresh', seq: record.seq, message: `${describeRecord(record)} carried ${describeJwt(record)}, older than the refreshed token ${latest.fingerprint} handed over at ${describePoint(latest)}` });
+      violations.push({ source: 'requests', kind: 'stale-token-after-refresh', seq: record.seq, message: `${describeRecord(record)} carried ${describeJwt(record)}, older than the refreshed token ${latest.fingerprint} ${handedOver(records, latest)}` });
     }
   }
   return verdict('refreshed tokens are sent', violations, `every request for ${userId} carried the newest token, none expired (${records.length} requests, ${refreshes.length} refreshes)`, 'a request did not carry the refreshed token');
+}
+
+/** Where a hand-over happened, naming the record before it: by send order when the point has a counter. */
+function handedOver(records: JournalRecord[], refresh: RefreshPoint): string {
+  if (typeof refresh.sent !== 'number') return `handed over by #${refresh.seq}`;
+  const before = lastSentBefore(records, refresh);
+  return `handed over ${before ? `after #${before.seq}` : 'before any request'} (send order ${refresh.sent})`;
 }

@@ -106,7 +106,8 @@ export class IntercomRouting {
 
   /** The page's calls of one command made after a point in send order, oldest first. */
   callsAfter(point: SendOrderPoint, command: ObservedCommand): IntercomCall[] {
-    return this.calls.filter((call) => call.command === command && point.sent !== undefined && call.sent! > point.sent);
+    const from = point.sent;
+    return this.calls.filter((call) => call.command === command && typeof from === 'number' && call.sent! > from);
   }
 
   /** One line for an error message: what kept the page's messenger traffic from the mock, if anything. */

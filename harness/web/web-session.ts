@@ -95,8 +95,9 @@ export class WebSession {
     if (!mark) throw new Error(`no mark "${label}": mark the step before asking for its boundary`);
     const shutdown = this.intercom.callsAfter(mark, 'shutdown')[0];
     const point = shutdown ?? mark;
-    await this.admin.mark(`${label} boundary`, point.sent);
-    return { label, at: shutdown ? 'shutdown' : 'step start', seq: point.seq, ...(point.sent !== undefined ? { sent: point.sent } : {}) };
+    const sent = typeof point.sent === 'number' ? point.sent : undefined;
+    await this.admin.mark(`${label} boundary`, sent);
+    return { label, at: shutdown ? 'shutdown' : 'step start', seq: point.seq, ...(sent !== undefined ? { sent } : {}) };
   }
 
   /** The page's requests sent after the boundary (by send order: one sent before it passes even if it lands after). */

@@ -12,8 +12,7 @@ describe(MOB_SWITCH_01.id, () => {
     await mobile.openMessenger();
     await mobile.assertShows('alice');
 
-    await mobile.mark('alice-logout');
-    await mobile.logOut();
+    const boundary = await mobile.logOut('alice-logout');
     await mobile.logIn('bob');
     // What bob sees the moment he is signed in, before he opens anything.
     const signedInState = await mobile.uiState();
@@ -21,7 +20,7 @@ describe(MOB_SWITCH_01.id, () => {
     await mobile.openMessenger();
 
     const alice = await mobile.user('alice');
-    const after = await mobile.records('alice-logout');
+    const after = await mobile.recordsAfter(boundary);
     const shown = await mobile.visibleText();
     const verdicts = new SoftVerdicts();
     await verdicts.check('requests after alice logged out', () => expect(after).toCarryNoTraceOf(alice));

@@ -16,7 +16,7 @@ import { VERDICT_SEPARATOR } from '../../harness/mobile/soft-verdicts.ts';
 import { parseUiTree, uiStateEntries, visibleTextOf } from '../../harness/mobile/ui-tree.ts';
 import { stateHoldsNothingOf, textShowsNothingOf } from '../../harness/oracles/index.ts';
 import { MOB_CHECKS } from '../../specs/checks.ts';
-import { MOBILE_SELF_TEST_CELLS } from '../../specs/mobile/expected-verdicts.ts';
+import { MOBILE_FAULT_FREE_CELLS, MOBILE_SELF_TEST_CELLS } from '../../specs/mobile/expected-verdicts.ts';
 
 const ANDROID_SOURCE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <hierarchy index="0" class="hierarchy" rotation="0" width="1080" height="2400">
@@ -143,8 +143,14 @@ describe('results reader', () => {
 });
 
 describe('expected verdicts', () => {
-  it('every profile × platform is a cell; correct and android-stale-jwt on iOS pass everything; fault cells name real checks', () => {
-    assert.equal(MOBILE_SELF_TEST_CELLS.length, 10);
+  it('every fault profile × platform is a cell, the corpus on Android only; correct, the corpus and android-stale-jwt on iOS pass everything; fault cells name real checks', () => {
+    assert.equal(MOBILE_SELF_TEST_CELLS.length, 6 * 2 + 5);
+    assert.deepEqual(
+      MOBILE_SELF_TEST_CELLS.filter((cell) => cell.profile.startsWith('correct-')).map((cell) => cell.name),
+      ['correct-margin-10s×Android', 'correct-margin-5s×Android', 'correct-eager-refresh×Android', 'correct-logout-events×Android', 'correct-slow-network×Android'],
+    );
+    assert.deepEqual(MOBILE_FAULT_FREE_CELLS.flatMap((cell) => cell.expectedFailures), []);
+    assert.equal(MOBILE_FAULT_FREE_CELLS.length, 7);
     const ids = new Set<string>(MOB_CHECKS.map((check) => check.id));
     for (const cell of MOBILE_SELF_TEST_CELLS) for (const check of cell.expectedFailures) assert.ok(ids.has(check), `${cell.name}: ${check}`);
     assert.deepEqual(MOBILE_SELF_TEST_CELLS.filter((cell) => cell.profile === 'correct' || cell.name === 'android-stale-jwt×iOS').flatMap((cell) => cell.expectedFailures), []);

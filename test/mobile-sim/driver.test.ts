@@ -275,7 +275,7 @@ describe('profiles', () => {
   it('an unknown profile fails session creation naming the valid choices', async () => {
     await assert.rejects(
       openSim(context, 'Android', { 'appium:sdkProfile': 'no-such-profile' }),
-      /unknown appium:sdkProfile "no-such-profile". Valid choices: correct, android-stale-jwt, logout-keeps-cache, login-before-jwt, refresh-paused-in-background/,
+      /unknown appium:sdkProfile "no-such-profile". Valid choices: correct, android-stale-jwt, logout-keeps-cache, logout-keeps-session, login-before-jwt, refresh-paused-in-background, correct-margin-10s/,
     );
   });
 

@@ -7,7 +7,7 @@ import { platformTree, toXml } from '../../subjects/mobile-sim/src/app/ui-tree.t
 import { readSimOptions } from '../../subjects/mobile-sim/src/capabilities.ts';
 import { activeHooks } from '../../subjects/mobile-sim/src/sdk/profile-hooks.ts';
 import { selectProfile, validateProfile } from '../../subjects/mobile-sim/src/sdk/profile-loader.ts';
-import type { UiNode } from '../../subjects/mobile-sim/src/types.ts';
+import type { HookContext, UiNode } from '../../subjects/mobile-sim/src/types.ts';
 
 describe('virtual clock', () => {
   it('fires due timers in due order at their own instant, awaiting each one’s work before the next', async () => {
@@ -89,25 +89,39 @@ describe('xpath subset', () => {
   });
 });
 
+/** A context for hooks called outside a device. */
+const HOOK_CONTEXT: HookContext = {
+  platform: 'ios',
+  device: { identifier: 'unit', platformVersion: '18.0', sdkVersion: '19.2.0', userAgent: 'unit' },
+  session: { id: 'unit', namespace: null },
+  nowS: () => 0,
+  send: async () => ({ status: 200, body: {} }),
+  enqueue: () => undefined,
+  flush: async () => undefined,
+};
+
 describe('profiles', () => {
   it('built-in names resolve; hooks apply only on the platforms a profile names', async () => {
     const stale = await selectProfile('android-stale-jwt', undefined);
-    const context = { path: 'open', current: 'new', sessionJwt: 'old', hasSession: true };
-    assert.equal(activeHooks(stale, 'android').requestJwt(context), 'old');
-    assert.equal(activeHooks(stale, 'ios').requestJwt(context), 'new');
+    const request = { path: 'open', current: 'new', previous: null, refreshes: [], sessionJwt: 'old', hasSession: true, nowS: 0 };
+    assert.equal(await activeHooks(stale, 'android').requestJwt(request, HOOK_CONTEXT), 'old');
+    assert.equal(await activeHooks(stale, 'ios').requestJwt(request, HOOK_CONTEXT), 'new');
     assert.equal(activeHooks(stale, 'ios').active, false);
     assert.equal((await selectProfile(undefined, undefined)).name, 'correct');
   });
 
-  it('a hook that returns the wrong shape fails with a sentence naming the hook', () => {
+  it('a hook that returns the wrong shape fails with a sentence naming the hook', async () => {
     const profile = validateProfile(
       { name: 'odd', description: 'd', platforms: ['ios'], source: 'https://example.test', hooks: { resume: () => [() => Promise.resolve()], requestJwt: () => 42 } },
       'test',
     );
     const hooks = activeHooks(profile, 'ios');
     const steps = { refreshJwtIfDue: async () => undefined, sdkForeground: async () => undefined };
-    assert.throws(() => hooks.resume(steps), /profile "odd": hooks.resume must return an array of the steps it was given/);
-    assert.throws(() => hooks.requestJwt({ path: 'users', current: null, sessionJwt: null, hasSession: false }), /hooks.requestJwt must return a JWT string or null, got 42/);
+    await assert.rejects(hooks.resume(steps, HOOK_CONTEXT), /profile "odd": hooks.resume must return an array of the steps it was given/);
+    await assert.rejects(
+      hooks.requestJwt({ path: 'users', current: null, previous: null, refreshes: [], sessionJwt: null, hasSession: false, nowS: 0 }, HOOK_CONTEXT),
+      /hooks.requestJwt must return a JWT string or null, got 42/,
+    );
   });
 
   it('a relative module path is refused before anything is imported', async () => {

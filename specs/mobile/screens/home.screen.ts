@@ -18,6 +18,10 @@ class HomeScreen extends Screen {
     return this.find(selectors.logout);
   }
 
+  private get visitorButton() {
+    return this.find(selectors.visitor);
+  }
+
   /** Signs in: the app gets a JWT from its backend, calls setUserJwt and logs in to Intercom. */
   async logIn(userId: string): Promise<void> {
     await this.signInButton(userId).click();
@@ -37,6 +41,11 @@ class HomeScreen extends Screen {
   async logOut(): Promise<void> {
     await this.logoutButton.click();
     await this.waitForStatus(selectors.settled.logOut, 'log out');
+  }
+
+  /** Intercom loginUnidentifiedUser, then the messenger for the visitor. */
+  async continueAsVisitor(): Promise<void> {
+    await this.visitorButton.click();
   }
 }
 

@@ -15,6 +15,7 @@ export const appId = selectors.appId;
 export const app: MobileApp = {
   logIn: (userId) => home.logIn(userId),
   logOut: () => home.logOut(),
+  continueAsVisitor: () => home.continueAsVisitor(),
   refreshJwt: () => home.refreshJwt(),
   openMessenger: () => home.openMessenger(),
   sendReply: (text) => messenger.sendReply(text),

@@ -60,6 +60,7 @@ export function readSimOptions(caps: SimCapabilities): SimOptions {
     platformVersion: nonEmpty(caps.platformVersion) ?? DEFAULTS.platformVersion[platform],
     deviceIdentifier: nonEmpty(caps.udid) ?? randomUUID(),
     namespace: nonEmpty(caps.mockNamespace) ?? null,
+    timingFromCapabilities: { jwtTtlS: caps.jwtTtlS !== undefined && caps.jwtTtlS !== null, jwtRefreshS: caps.jwtRefreshS !== undefined && caps.jwtRefreshS !== null },
   };
 }
 

@@ -43,6 +43,7 @@ export const ACCESSIBILITY_IDS = {
   refreshJwt: 'refresh-jwt',
   openMessenger: 'open-messenger',
   logout: 'logout',
+  visitor: 'continue-as-guest',
   messenger: 'messenger',
   closeMessenger: 'close-messenger',
   userName: 'user-name',

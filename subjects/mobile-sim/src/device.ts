@@ -6,8 +6,9 @@ import { EventLog } from './event-log.ts';
 import { IntercomSdkModel } from './sdk/intercom-sdk-model.ts';
 import { MessengerTransport } from './sdk/messenger-transport.ts';
 import { activeHooks } from './sdk/profile-hooks.ts';
+import { SendOrder } from './sdk/send-order.ts';
 import { sdkUserAgent } from './sdk/user-agent.ts';
-import type { AdvanceReport, SdkProfile, SimInfo, SimOptions } from './types.ts';
+import type { AdvanceReport, SdkCallLog, SdkProfile, SimInfo, SimOptions } from './types.ts';
 
 /**
  * One simulated device: its virtual clock, the reference app and the SDK model inside it, wired
@@ -19,13 +20,22 @@ export class SimulatedDevice {
   readonly app: ReferenceApp;
   readonly sdk: IntercomSdkModel;
   readonly userAgent: string;
+  readonly sendOrder = new SendOrder(() => this.clock.now());
+  /** The app's JWT lifetime and refresh delay: the capabilities', else the profile's appTiming, else the defaults. */
+  readonly timing: { jwtTtlS: number; jwtRefreshS: number };
   private readonly profileActive: boolean;
 
   constructor(
     readonly options: SimOptions,
     readonly profile: SdkProfile,
+    /** The Appium session this device belongs to; profile hooks see it in their context. */
+    readonly sessionId: string = 'no-session',
   ) {
     const hooks = activeHooks(profile, options.platform);
+    this.timing = {
+      jwtTtlS: options.timingFromCapabilities.jwtTtlS ? options.jwtTtlS : (profile.appTiming?.jwtTtlS ?? options.jwtTtlS),
+      jwtRefreshS: options.timingFromCapabilities.jwtRefreshS ? options.jwtRefreshS : (profile.appTiming?.jwtRefreshS ?? options.jwtRefreshS),
+    };
     this.profileActive = hooks.active;
     this.userAgent = sdkUserAgent(options.platform, options.sdkVersion, options.platformVersion);
     const namespaceHeader: Record<string, string> = options.namespace ? { 'x-mock-ns': options.namespace } : {};
@@ -33,6 +43,13 @@ export class SimulatedDevice {
       platform: options.platform,
       hooks,
       events: this.events,
+      sendOrder: this.sendOrder,
+      hookContext: {
+        platform: options.platform,
+        device: { identifier: options.deviceIdentifier, platformVersion: options.platformVersion, sdkVersion: options.sdkVersion, userAgent: this.userAgent },
+        session: { id: sessionId, namespace: options.namespace },
+        nowS: () => this.clock.now(),
+      },
       transport: new MessengerTransport({
         baseUrl: options.mockServerUrl,
         appId: options.intercomAppId,
@@ -47,8 +64,8 @@ export class SimulatedDevice {
       clock: this.clock,
       hooks,
       events: this.events,
-      jwtTtlS: options.jwtTtlS,
-      jwtRefreshS: options.jwtRefreshS,
+      jwtTtlS: this.timing.jwtTtlS,
+      jwtRefreshS: this.timing.jwtRefreshS,
     });
     this.events.record('device.boot', `${options.platform}, profile ${profile.name}${hooks.active ? '' : ' (no effect on this platform)'}`);
   }
@@ -77,6 +94,16 @@ export class SimulatedDevice {
     return this.app.returnToForeground();
   }
 
+  /** `mobile: sdkCalls`: the send counter and the identity calls the app made, each with the counter at the time. */
+  sdkCalls(): SdkCallLog {
+    return this.sendOrder.log();
+  }
+
+  /** `mobile: clockInfo`: the virtual time and what is due next, so the harness can move the mock's clock to each timer. */
+  clockInfo(): SimInfo['clock'] {
+    return { now_s: this.clock.now(), suspended: this.clock.isSuspended(), timers: this.clock.pending() };
+  }
+
   info(): SimInfo {
     const { name, description, platforms, source } = this.profile;
     return {
@@ -84,7 +111,8 @@ export class SimulatedDevice {
       device_identifier: this.options.deviceIdentifier,
       user_agent: this.userAgent,
       profile: { name, description, platforms, source, active: this.profileActive },
-      clock: { now_s: this.clock.now(), suspended: this.clock.isSuspended(), timers: this.clock.pending() },
+      clock: this.clockInfo(),
+      timing: this.timing,
       app: this.app.describe(),
       sdk: this.sdk.describe(),
       events: this.events.latest(),

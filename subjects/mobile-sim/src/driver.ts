@@ -10,7 +10,7 @@ import { APP_ID, AUTOMATION_NAME } from './constants.ts';
 import { SimulatedDevice } from './device.ts';
 import { ElementRegistry } from './element-registry.ts';
 import { ProfileError, selectProfile } from './sdk/profile-loader.ts';
-import type { AdvanceReport, SimInfo } from './types.ts';
+import type { AdvanceReport, SdkCallLog, SimInfo } from './types.ts';
 
 const LOCATOR_STRATEGIES = ['accessibility id', 'id', 'xpath', 'class name'];
 
@@ -21,6 +21,8 @@ const EXECUTE_METHODS = {
   'mobile: activateApp': { command: 'mobileActivateApp', params: { optional: ['appId', 'bundleId'] } },
   'mobile: queryAppState': { command: 'mobileQueryAppState', params: { optional: ['appId', 'bundleId'] } },
   'mobile: simInfo': { command: 'mobileSimInfo' },
+  'mobile: sdkCalls': { command: 'mobileSdkCalls' },
+  'mobile: clockInfo': { command: 'mobileClockInfo' },
 } as const;
 
 /** App states as Appium's `queryAppState` numbers them. */
@@ -48,7 +50,7 @@ export class IntercomSimDriver extends BaseDriver<SimConstraints> {
     try {
       const options = readSimOptions(this.opts);
       const profile = await selectProfile(this.opts.sdkProfile, this.opts.sdkProfileModule);
-      this.device = new SimulatedDevice(options, profile);
+      this.device = new SimulatedDevice(options, profile, sessionId);
       this.log.info(`${AUTOMATION_NAME} ${options.platform} device ${options.deviceIdentifier}, profile "${profile.name}", mock ${options.mockServerUrl}`);
       return [sessionId, { ...caps, deviceName: caps.deviceName ?? `${AUTOMATION_NAME} ${caps.platformName}`, platformVersion: options.platformVersion }];
     } catch (error) {
@@ -188,6 +190,16 @@ export class IntercomSimDriver extends BaseDriver<SimConstraints> {
 
   async mobileSimInfo(): Promise<SimInfo> {
     return this.sim.info();
+  }
+
+  /** `mobile: sdkCalls`: the device's send counter and every identity call (setUserJwt, logout, logins) with the counter at the call. */
+  async mobileSdkCalls(): Promise<SdkCallLog> {
+    return this.sim.sdkCalls();
+  }
+
+  /** `mobile: clockInfo`: virtual time, whether timers are suspended, and the pending timers by due time. */
+  async mobileClockInfo(): Promise<SimInfo['clock']> {
+    return this.sim.clockInfo();
   }
 
   // --- helpers --------------------------------------------------------------------------------

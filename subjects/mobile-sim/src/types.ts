@@ -4,8 +4,8 @@ export type SimPlatform = 'android' | 'ios';
 
 /**
  * A model of one SDK (or app) behaviour: data that names it, says which platforms it affects and
- * cites the public report it comes from, plus small hooks over the SDK model and the reference
- * app. A hook left out, or a platform not listed, means the correct behaviour.
+ * cites the public report it comes from, plus hooks over the SDK model and the reference app. A
+ * hook left out, or a platform not listed, means the correct behaviour.
  *
  * A profile module (`appium:sdkProfileModule`) is an ES module whose default export has this shape.
  */
@@ -16,30 +16,114 @@ export interface SdkProfile {
   /** URL of the report, pull request or thread the behaviour is modelled on. */
   readonly source: string;
   readonly hooks?: ProfileHooks;
+  /**
+   * The app's JWT timing when the capabilities (`appium:jwtTtlS`, `appium:jwtRefreshS`) do not
+   * set it: an app written with another refresh margin. Capabilities win.
+   */
+  readonly appTiming?: AppTiming;
 }
 
+export interface AppTiming {
+  readonly jwtTtlS?: number;
+  readonly jwtRefreshS?: number;
+}
+
+/** A hook may answer at once or with a promise; the SDK awaits either. */
+export type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * Every hook gets the context it runs for as its last argument (Android and iOS sessions run at
+ * once in one Appium process, so module-level state is shared between them: key it by
+ * `context.session.id`).
+ */
 export interface ProfileHooks {
   /** Which JWT the SDK attaches to a request as `intercom_user_jwt` (null: none). Correct: `current`. */
-  requestJwt?(context: RequestJwtContext): string | null;
+  requestJwt?(request: RequestJwtContext, context: HookContext): MaybePromise<string | null>;
   /** What `logout()` clears. Correct: everything, and the messenger is dismissed. */
-  logout?(plan: LogoutPlan): LogoutPlan;
+  logout?(plan: LogoutPlan, context: HookContext): MaybePromise<LogoutPlan>;
   /** The order in which the app's sign-in calls the SDK. Correct: `[setUserJwt, login]`. */
-  signIn?(steps: SignInSteps): readonly AppStep[];
+  signIn?(steps: SignInSteps, context: HookContext): MaybePromise<readonly AppStep[]>;
   /** The order of the app's work when it returns to the foreground. Correct: `[refreshJwtIfDue, sdkForeground]`. */
-  resume?(steps: ResumeSteps): readonly AppStep[];
+  resume?(steps: ResumeSteps, context: HookContext): MaybePromise<readonly AppStep[]>;
+  /**
+   * The app's log-out flow. Correct: `[sdkLogout, appLogout]`. Steps of the hook's own may be
+   * added (a `context.send('events', …)` before `sdkLogout` is a correct app's `trackEvent('signed-out')`).
+   */
+  logOut?(steps: LogOutSteps, context: HookContext): MaybePromise<readonly AppStep[]>;
+  /**
+   * Each request the SDK is about to send: change `body` and `user` in place or return a new
+   * request; what comes back goes out. Awaited, so a delay here is network latency (the request
+   * keeps the send order it got before the hook ran).
+   */
+  beforeRequest?(request: OutgoingRequest, context: HookContext): MaybePromise<OutgoingRequest | void>;
+  /** Each response, before the SDK acts on it. */
+  afterResponse?(exchange: SdkExchange, context: HookContext): MaybePromise<void>;
 }
 
 export type AppStep = () => Promise<void>;
+
+/** Who a hook runs for. */
+export interface HookContext {
+  readonly platform: SimPlatform;
+  readonly device: { readonly identifier: string; readonly platformVersion: string; readonly sdkVersion: string; readonly userAgent: string };
+  /** The Appium session (its id) and the mock namespace it talks to. */
+  readonly session: { readonly id: string; readonly namespace: string | null };
+  /** The device's virtual clock, in seconds since the session began. */
+  nowS(): number;
+  /** Sends a request now as the SDK would (JWT, session and user of the moment, through `beforeRequest`); answers with the response. */
+  send(path: string, fields?: Record<string, unknown>): Promise<SdkResponse>;
+  /** Queues a request with the identity of the moment (JWT, session, user); `flush` sends the queue. */
+  enqueue(path: string, fields?: Record<string, unknown>): void;
+  /** Sends every queued request, oldest first, each with the identity it was queued with. */
+  flush(): Promise<void>;
+}
 
 export interface RequestJwtContext {
   /** Mobile endpoint path, e.g. `users`, `open`, `conversations/123/reply`. */
   readonly path: string;
   /** The JWT of the latest `setUserJwt`, or null. */
   readonly current: string | null;
+  /** The JWT the latest `setUserJwt` replaced, or null. */
+  readonly previous: string | null;
+  /** Every `setUserJwt` since the device booted (logout does not erase history), oldest first. */
+  readonly refreshes: readonly JwtHandOver[];
   /** The JWT that went out with the `users` request that opened the live session (null before). */
   readonly sessionJwt: string | null;
   /** Whether the SDK holds a session token from a `users` response. */
   readonly hasSession: boolean;
+  /** The device's virtual clock, in seconds. */
+  readonly nowS: number;
+}
+
+/** One `setUserJwt` call. */
+export interface JwtHandOver {
+  readonly jwt: string;
+  readonly fingerprint: string;
+  readonly atS: number;
+  /** The device's send counter at the call: requests with a greater `x-conformance-sent` went out after it. */
+  readonly sent: number;
+}
+
+/** A request on its way out. `body` is everything but `user`; `user` is the user attributes (null: none). */
+export interface OutgoingRequest {
+  readonly path: string;
+  body: Record<string, unknown>;
+  user: Record<string, unknown> | null;
+  /** The send counter the request carries as `x-conformance-sent`. */
+  readonly sent: number;
+}
+
+export interface SdkResponse {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+export interface SdkExchange {
+  readonly path: string;
+  /** The body as sent, `user` included. */
+  readonly request: Readonly<Record<string, unknown>>;
+  readonly sent: number;
+  readonly response: Readonly<SdkResponse>;
 }
 
 export interface LogoutPlan {
@@ -62,6 +146,31 @@ export interface ResumeSteps {
   readonly sdkForeground: AppStep;
 }
 
+export interface LogOutSteps {
+  /** Intercom `logout()`. */
+  readonly sdkLogout: AppStep;
+  /** The app's own sign-out: it stops refreshing the JWT and ends its backend session. */
+  readonly appLogout: AppStep;
+}
+
+/**
+ * An identity call the app made on the SDK, with the device's send counter at that moment:
+ * `mobile: sdkCalls` lists them so the harness can put a boundary (logout) or a hand-over
+ * (setUserJwt) where the app made it, not where a spec noticed it.
+ */
+export interface SdkCall {
+  call: 'setUserJwt' | 'logout' | 'loginUserWithUserAttributes' | 'loginUnidentifiedUser';
+  sent: number;
+  t_s: number;
+  jwt_fingerprint?: string;
+}
+
+export interface SdkCallLog {
+  /** The send counter now: the last request the device sent carried this number. */
+  sent: number;
+  calls: SdkCall[];
+}
+
 /** Everything a session needs, read and checked from the capabilities. */
 export interface SimOptions {
   platform: SimPlatform;
@@ -75,6 +184,8 @@ export interface SimOptions {
   deviceIdentifier: string;
   /** Sent as `X-Mock-Ns` so parallel sessions can share one mock. */
   namespace: string | null;
+  /** Whether the capabilities set the timing (else the profile's `appTiming` may). */
+  timingFromCapabilities: { jwtTtlS: boolean; jwtRefreshS: boolean };
 }
 
 export interface MessengerUser {
@@ -150,6 +261,8 @@ export interface SimInfo {
   user_agent: string;
   profile: { name: string; description: string; platforms: readonly SimPlatform[]; source: string; active: boolean };
   clock: { now_s: number; suspended: boolean; timers: { label: string; due_s: number }[] };
+  /** The app's JWT lifetime and refresh delay in effect. */
+  timing: { jwtTtlS: number; jwtRefreshS: number };
   app: {
     state: 'foreground' | 'background';
     signed_in_as: string | null;

@@ -83,10 +83,13 @@ export class ReferenceApp {
     this.signedIn = signIn;
     this.jwt = minted;
     this.scheduleRefresh(); // replaces the previous account's timer, if any
-    const steps = hooks.signIn({
-      setUserJwt: async () => sdk.setUserJwt(minted.token),
-      login: () => sdk.loginUserWithUserAttributes({ userId: signIn.userId, ...(signIn.email ? { email: signIn.email } : {}) }),
-    });
+    const steps = await hooks.signIn(
+      {
+        setUserJwt: async () => sdk.setUserJwt(minted.token),
+        login: () => sdk.loginUserWithUserAttributes({ userId: signIn.userId, ...(signIn.email ? { email: signIn.email } : {}) }),
+      },
+      sdk.hookContext,
+    );
     const failure = await runSteps(steps);
     this.status = failure ? `Signed in as ${userId}; Intercom login failed: ${failure}` : `Signed in as ${userId}`;
   }
@@ -133,24 +136,49 @@ export class ReferenceApp {
     }
   }
 
-  /** Intercom logout first (it must not race a sign-in that follows), then the app's own. */
+  /**
+   * The profile's log-out flow; correct: Intercom logout first (it must not race a sign-in that
+   * follows), then the app's own. The status says "Signed out" once the whole flow has run.
+   */
   async logOut(): Promise<void> {
-    const { sdk, tokenService, events } = this.deps;
+    const { sdk, tokenService, events, hooks } = this.deps;
     events.record('app.logOut', this.signedIn ? 'signed in' : 'not signed in');
-    sdk.logout();
-    this.stopRefreshing();
-    const appSession = this.signedIn?.appSession;
-    this.signedIn = null;
-    this.jwt = null;
-    this.replyDraft = '';
-    this.selectedConversation = null;
-    this.status = 'Signed out';
-    if (appSession) {
-      try {
-        await tokenService.logout(appSession);
-      } catch (error) {
-        this.status = `Signed out (backend logout failed: ${messageOf(error)})`;
-      }
+    this.status = 'Signing out';
+    let backendFailure: string | null = null;
+    const steps = await hooks.logOut(
+      {
+        sdkLogout: () => sdk.logout(),
+        appLogout: async () => {
+          this.stopRefreshing();
+          const appSession = this.signedIn?.appSession;
+          this.signedIn = null;
+          this.jwt = null;
+          this.replyDraft = '';
+          this.selectedConversation = null;
+          if (!appSession) return;
+          try {
+            await tokenService.logout(appSession);
+          } catch (error) {
+            backendFailure = messageOf(error);
+          }
+        },
+      },
+      sdk.hookContext,
+    );
+    const failure = await runSteps(steps);
+    this.status = backendFailure ? `Signed out (backend logout failed: ${backendFailure})` : failure ? `Signed out; ${failure}` : 'Signed out';
+  }
+
+  /** "Continue as guest": Intercom loginUnidentifiedUser, then the messenger for the visitor. */
+  async continueAsVisitor(): Promise<void> {
+    const { sdk, events } = this.deps;
+    events.record('app.visitor', this.signedIn ? 'while signed in' : 'signed out');
+    try {
+      await sdk.loginUnidentifiedUser();
+      await sdk.present();
+      this.status = 'Chatting as a guest';
+    } catch (error) {
+      this.status = `Guest chat failed: ${messageOf(error)}`;
     }
   }
 
@@ -167,10 +195,13 @@ export class ReferenceApp {
     if (this.foreground) return;
     this.foreground = true;
     this.deps.events.record('app.foreground', '');
-    const steps = this.deps.hooks.resume({
-      refreshJwtIfDue: () => this.refreshJwtIfDue(),
-      sdkForeground: () => this.sdkForeground(),
-    });
+    const steps = await this.deps.hooks.resume(
+      {
+        refreshJwtIfDue: () => this.refreshJwtIfDue(),
+        sdkForeground: () => this.sdkForeground(),
+      },
+      this.deps.sdk.hookContext,
+    );
     for (const step of steps) await step();
     await this.deps.clock.resume();
   }
@@ -204,6 +235,7 @@ export class ReferenceApp {
           { key: IDS.refreshJwt, role: 'button', accessibilityId: IDS.refreshJwt, text: 'Refresh JWT now' },
           { key: IDS.openMessenger, role: 'button', accessibilityId: IDS.openMessenger, text: 'Open messenger' },
           { key: IDS.logout, role: 'button', accessibilityId: IDS.logout, text: 'Log out' },
+          { key: IDS.visitor, role: 'button', accessibilityId: IDS.visitor, text: 'Continue as guest' },
         ],
       },
     ];
@@ -251,6 +283,8 @@ export class ReferenceApp {
         return () => this.sendReply();
       case IDS.logout:
         return () => this.logOut();
+      case IDS.visitor:
+        return () => this.continueAsVisitor();
     }
     if (key.startsWith(CONVERSATION_ID_PREFIX) && !key.includes('-part-')) {
       const id = key.slice(CONVERSATION_ID_PREFIX.length);

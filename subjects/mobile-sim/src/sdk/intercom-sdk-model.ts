@@ -2,10 +2,11 @@ import { ANDROID_ALREADY_REGISTERED } from '../constants.ts';
 import type { EventLog } from '../event-log.ts';
 import { fingerprint } from '../fingerprint.ts';
 import { NetworkError } from '../net/post-json.ts';
-import type { ConversationView, MessengerCache, MessengerUser, MessengerView, SimPlatform } from '../types.ts';
+import type { ConversationView, HookContext, MessengerCache, MessengerUser, MessengerView, SdkResponse, SimPlatform } from '../types.ts';
 import type { MessengerTransport } from './messenger-transport.ts';
 import type { ActiveHooks } from './profile-hooks.ts';
 import { IntercomSdkError } from './sdk-errors.ts';
+import type { SendOrder } from './send-order.ts';
 
 export interface UserAttributes {
   userId?: string;
@@ -17,6 +18,22 @@ export interface SdkModelDeps {
   transport: MessengerTransport;
   hooks: ActiveHooks;
   events: EventLog;
+  sendOrder: SendOrder;
+  /** Who the hooks run for; the SDK adds send, enqueue and flush. */
+  hookContext: Omit<HookContext, 'send' | 'enqueue' | 'flush'>;
+}
+
+/** The identity fields a request goes out with, fixed when it was queued. */
+interface IdentitySnapshot {
+  jwt: string | null;
+  session: string | null;
+  user: Record<string, unknown> | null;
+}
+
+interface QueuedRequest {
+  path: string;
+  fields: Record<string, unknown>;
+  identity: IdentitySnapshot;
 }
 
 type Registration = { kind: 'identified'; userId: string | null; email: string | null } | { kind: 'unidentified' };
@@ -39,6 +56,10 @@ const SOMETHING_WENT_WRONG = "Something's gone wrong";
  */
 export class IntercomSdkModel {
   private jwt: string | null = null;
+  /** The JWT the latest setUserJwt replaced. */
+  private previousJwt: string | null = null;
+  private readonly queue: QueuedRequest[] = [];
+  private readonly context: HookContext;
   private sessionToken: string | null = null;
   /** The JWT that went out with the `users` request that opened the live session. */
   private sessionJwt: string | null = null;
@@ -49,11 +70,29 @@ export class IntercomSdkModel {
   private messengerVisible = false;
   private messengerError: string | null = null;
 
-  constructor(private readonly deps: SdkModelDeps) {}
+  constructor(private readonly deps: SdkModelDeps) {
+    this.context = {
+      ...deps.hookContext,
+      send: async (path, fields = {}) => this.exchange(path, fields, null),
+      enqueue: (path, fields = {}) => {
+        this.queue.push({ path, fields, identity: { jwt: this.jwt, session: this.sessionToken, user: this.userField() } });
+      },
+      flush: async () => {
+        for (let next = this.queue.shift(); next; next = this.queue.shift()) await this.exchange(next.path, next.fields, next.identity);
+      },
+    };
+  }
+
+  /** The context the profile's hooks run with (the app's hooks too). */
+  get hookContext(): HookContext {
+    return this.context;
+  }
 
   /** Every request from now on carries this JWT (the profile's `requestJwt` hook may say otherwise). */
   setUserJwt(jwt: string): void {
     if (typeof jwt !== 'string' || jwt === '') throw new IntercomSdkError('invalid_jwt', 'setUserJwt needs a non-empty JWT string');
+    this.deps.sendOrder.record('setUserJwt', jwt);
+    if (this.jwt !== jwt) this.previousJwt = this.jwt;
     this.jwt = jwt;
     this.deps.events.record('sdk.setUserJwt', `jwt ${fingerprint(jwt)}`);
   }
@@ -63,6 +102,7 @@ export class IntercomSdkModel {
     const email = attributes.email || null;
     if (!userId && !email) throw new IntercomSdkError('invalid_registration', 'loginUserWithUserAttributes needs a userId or an email');
     const next: Registration = { kind: 'identified', userId, email };
+    this.deps.sendOrder.record('loginUserWithUserAttributes');
     if (this.alreadyRegistered(next)) return;
     this.deps.events.record('sdk.login', `identified user ${userId ?? email}`);
     await this.register(next);
@@ -70,6 +110,7 @@ export class IntercomSdkModel {
 
   async loginUnidentifiedUser(): Promise<void> {
     const next: Registration = { kind: 'unidentified' };
+    this.deps.sendOrder.record('loginUnidentifiedUser');
     if (this.alreadyRegistered(next)) return;
     this.deps.events.record('sdk.login', 'unidentified user');
     await this.register(next);
@@ -82,9 +123,16 @@ export class IntercomSdkModel {
     this.absorbUser(sent.body['user']);
   }
 
-  /** "Dismiss any Intercom UI and clear Intercom's local cache" — as far as the profile lets it. */
-  logout(): void {
-    const plan = this.deps.hooks.logout();
+  /**
+   * "Dismiss any Intercom UI and clear Intercom's local cache" — as far as the profile lets it.
+   * The call is the logout boundary: it is logged with the send counter before anything else.
+   */
+  async logout(): Promise<void> {
+    this.deps.sendOrder.record('logout');
+    const generation = this.generation;
+    const plan = await this.deps.hooks.logout(this.context);
+    // Nothing the SDK does for another user may be undone by a logout hook that took its time.
+    if (generation !== this.generation) return;
     this.registration = null;
     this.generation += 1;
     if (plan.forgetJwt) this.jwt = null;
@@ -189,26 +237,53 @@ export class IntercomSdkModel {
 
   private async send(path: string, fields: Record<string, unknown> = {}): Promise<Sent> {
     const generation = this.generation;
-    const jwt = this.deps.hooks.requestJwt({ path, current: this.jwt, sessionJwt: this.sessionJwt, hasSession: this.sessionToken !== null });
-    const body: Record<string, unknown> = {};
-    const user = this.userField();
-    if (user) body['user'] = user;
-    if (jwt) body['intercom_user_jwt'] = jwt;
-    if (this.sessionToken) body['session'] = this.sessionToken;
-    Object.assign(body, fields);
-    let response;
-    try {
-      response = await this.deps.transport.post(path, body);
-    } catch (error) {
-      if (error instanceof NetworkError) throw new IntercomSdkError('network', error.message);
-      throw error;
-    }
-    this.deps.events.record('sdk.request', `POST ${path} jwt ${jwt ? fingerprint(jwt) : 'none'} session ${this.sessionToken ? 'yes' : 'no'} → ${response.status}`);
+    const { response, jwt } = await this.transmit(path, fields, null);
     if (generation !== this.generation) {
       throw new IntercomSdkError('identity_changed', `response to ${path} dropped: the registered user changed while the request was in flight`);
     }
     if (response.status >= 400) throw errorOf(path, response.status, response.body);
     return { body: response.body, jwt };
+  }
+
+  /** A request a hook sent or queued: answered as is, whatever its status. */
+  private async exchange(path: string, fields: Record<string, unknown>, identity: IdentitySnapshot | null): Promise<SdkResponse> {
+    return (await this.transmit(path, fields, identity)).response;
+  }
+
+  /**
+   * Builds and sends one request: numbered first (the send order is the moment the SDK starts
+   * sending), then the JWT (the profile's requestJwt), session and user of the moment — or those
+   * of `identity`, for a queued request — then the profile's beforeRequest, then the wire.
+   */
+  private async transmit(path: string, fields: Record<string, unknown>, identity: IdentitySnapshot | null): Promise<{ response: SdkResponse; jwt: string | null }> {
+    const sent = this.deps.sendOrder.next();
+    const { hooks, sendOrder } = this.deps;
+    const now = identity ?? {
+      jwt: await hooks.requestJwt(
+        { path, current: this.jwt, previous: this.previousJwt, refreshes: sendOrder.jwtHandOvers(), sessionJwt: this.sessionJwt, hasSession: this.sessionToken !== null, nowS: this.context.nowS() },
+        this.context,
+      ),
+      session: this.sessionToken,
+      user: this.userField(),
+    };
+    const body: Record<string, unknown> = {};
+    if (now.jwt) body['intercom_user_jwt'] = now.jwt;
+    if (now.session) body['session'] = now.session;
+    Object.assign(body, fields);
+    const { user: fieldUser, ...rest } = body;
+    const outgoing = await hooks.beforeRequest({ path, sent, body: rest, user: (fieldUser as Record<string, unknown> | undefined) ?? now.user }, this.context);
+    const wire: Record<string, unknown> = { ...(outgoing.user ? { user: outgoing.user } : {}), ...outgoing.body };
+    const jwt = typeof wire['intercom_user_jwt'] === 'string' ? wire['intercom_user_jwt'] : null;
+    let response: SdkResponse;
+    try {
+      response = await this.deps.transport.post(path, wire, sent);
+    } catch (error) {
+      if (error instanceof NetworkError) throw new IntercomSdkError('network', error.message);
+      throw error;
+    }
+    this.deps.events.record('sdk.request', `#${sent} POST ${path} jwt ${jwt ? fingerprint(jwt) : 'none'} session ${wire['session'] ? 'yes' : 'no'} → ${response.status}`);
+    await hooks.afterResponse({ path, request: wire, sent, response }, this.context);
+    return { response, jwt };
   }
 
   private userField(): Record<string, unknown> | null {

@@ -1,4 +1,5 @@
 import { postJson, type JsonResponse } from '../net/post-json.ts';
+import { SENT_HEADER } from './send-order.ts';
 
 export interface TransportOptions {
   /** Base of the messenger API, e.g. the mock's URL; paths go under `/messenger/mobile/`. */
@@ -12,8 +13,9 @@ export interface TransportOptions {
 
 /**
  * The SDK's HTTP client: `POST {base}/messenger/mobile/{path}` with a JSON body that always carries
- * `app_id` and `device_identifier`, under the platform's User-Agent. What else goes in the body
- * (JWT, session, user) is the SDK model's decision.
+ * `app_id` and `device_identifier`, under the platform's User-Agent, stamped with the device's
+ * send counter (`x-conformance-sent`). What else goes in the body (JWT, session, user) is the SDK
+ * model's decision.
  */
 export class MessengerTransport {
   private readonly baseUrl: string;
@@ -26,8 +28,8 @@ export class MessengerTransport {
     return this.options.userAgent;
   }
 
-  post(path: string, fields: Record<string, unknown>): Promise<JsonResponse> {
-    const headers: Record<string, string> = { 'user-agent': this.options.userAgent };
+  post(path: string, fields: Record<string, unknown>, sent: number): Promise<JsonResponse> {
+    const headers: Record<string, string> = { 'user-agent': this.options.userAgent, [SENT_HEADER]: String(sent) };
     if (this.options.namespace) headers['x-mock-ns'] = this.options.namespace;
     const body = { app_id: this.options.appId, device_identifier: this.options.deviceIdentifier, ...fields };
     return postJson(`${this.baseUrl}/messenger/mobile/${path}`, body, headers);

@@ -4,7 +4,7 @@ import type { SdkProfile, SimPlatform } from '../types.ts';
 import { BUILT_IN_PROFILES } from './profiles.ts';
 
 const PLATFORMS: readonly SimPlatform[] = ['android', 'ios'];
-const HOOK_NAMES = ['requestJwt', 'logout', 'signIn', 'resume'] as const;
+const HOOK_NAMES = ['requestJwt', 'logout', 'signIn', 'resume', 'logOut', 'beforeRequest', 'afterResponse'] as const;
 
 /** The capabilities named no usable profile; the message lists the valid choices. */
 export class ProfileError extends Error {}
@@ -67,6 +67,16 @@ export function validateProfile(value: unknown, origin: string): SdkProfile {
   const platforms = candidate['platforms'];
   if (!Array.isArray(platforms) || platforms.length === 0 || platforms.some((platform) => !PLATFORMS.includes(platform as SimPlatform))) {
     problems.push(`platforms must be a non-empty array of ${PLATFORMS.map((platform) => `"${platform}"`).join(' and/or ')}`);
+  }
+  const timing = candidate['appTiming'];
+  if (timing !== undefined) {
+    if (typeof timing !== 'object' || timing === null) problems.push('appTiming must be an object {jwtTtlS?, jwtRefreshS?}');
+    else {
+      for (const [field, seconds] of Object.entries(timing)) {
+        if (field !== 'jwtTtlS' && field !== 'jwtRefreshS') problems.push(`appTiming.${field} is not a timing (known: jwtTtlS, jwtRefreshS)`);
+        else if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0 || (field === 'jwtTtlS' && !Number.isInteger(seconds))) problems.push(`appTiming.${field} must be a positive ${field === 'jwtTtlS' ? 'whole ' : ''}number of seconds`);
+      }
+    }
   }
   const hooks = candidate['hooks'];
   if (hooks !== undefined) {

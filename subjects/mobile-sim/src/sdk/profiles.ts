@@ -1,4 +1,5 @@
 import type { SdkProfile } from '../types.ts';
+import { CORPUS_PROFILES } from './corpus-profiles.ts';
 
 /**
  * The built-in profiles: the correct SDK and app, and one fault profile per publicly reported
@@ -43,6 +44,21 @@ export const logoutKeepsCache: SdkProfile = {
   },
 };
 
+export const logoutKeepsSession: SdkProfile = {
+  name: 'logout-keeps-session',
+  description:
+    "logout() clears the cache but keeps the session token in SDK memory: the next login (a guest's loginUnidentifiedUser, or another user) " +
+    'sends it, and the server resumes the previous user through it.',
+  platforms: ['android', 'ios'],
+  // intercom-ios #276 (iOS SDK 3.2.8, fixed in 3.2.9): after logout, the anonymous user registered next "have all events for the
+  // previously logged in user"; intercom_flutter #118: after logout and registerUnidentifiedUser "the session is not destroyed it
+  // seems". The session token staying valid server-side is intercom-rails #327's finding (web).
+  source: 'https://github.com/intercom/intercom-ios/issues/276; https://github.com/deepak786/intercom_flutter/issues/118',
+  hooks: {
+    logout: (plan) => ({ ...plan, forgetSession: false }),
+  },
+};
+
 export const loginBeforeJwt: SdkProfile = {
   name: 'login-before-jwt',
   description: 'The app logs the user in before it calls setUserJwt, so the first identified request (`users`) carries no JWT and is refused.',
@@ -69,4 +85,7 @@ export const refreshPausedInBackground: SdkProfile = {
   },
 };
 
-export const BUILT_IN_PROFILES: readonly SdkProfile[] = [correct, androidStaleJwt, logoutKeepsCache, loginBeforeJwt, refreshPausedInBackground];
+export const FAULT_PROFILES: readonly SdkProfile[] = [androidStaleJwt, logoutKeepsCache, logoutKeepsSession, loginBeforeJwt, refreshPausedInBackground];
+
+/** The correct profile, the fault profiles, and the false-alarm corpus (corpus-profiles.ts). */
+export const BUILT_IN_PROFILES: readonly SdkProfile[] = [correct, ...FAULT_PROFILES, ...CORPUS_PROFILES];
