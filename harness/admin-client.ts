@@ -42,6 +42,17 @@ export interface Mark {
   label: string;
   seq: number;
   time: string;
+  /** Send-order position of the boundary, when the marker knew it (records with a higher `sent` came after). */
+  sent?: number;
+}
+
+export interface ClockView {
+  offset_s: number;
+  /** True while the clock stands still at `now` (see `hold_at_ms`). */
+  held: boolean;
+  now: string;
+  now_ms: number;
+  now_s: number;
 }
 
 export interface Health {
@@ -119,8 +130,9 @@ export class MockAdminClient {
     return this.call<{ marks: Mark[] }>('GET', '/marks').then((body) => body.marks);
   }
 
-  mark(label: string): Promise<Mark> {
-    return this.call('POST', '/marks', { label });
+  /** A checkpoint in the journal; `sent` places it in send order too (see JournalRecord.sent). */
+  mark(label: string, sent?: number): Promise<Mark> {
+    return this.call('POST', '/marks', sent === undefined ? { label } : { label, sent });
   }
 
   /**
@@ -172,7 +184,8 @@ export class MockAdminClient {
     return response.text();
   }
 
-  clock(change: { offset_s: number } | { advance_s: number }): Promise<{ offset_s: number; now: string; now_s: number }> {
+  /** Shifts the mock's clock (`offset_s`, running), moves it (`advance_s`), or holds it at an instant (`hold_at_ms`). */
+  clock(change: { offset_s: number } | { advance_s: number } | { hold_at_ms: number }): Promise<ClockView> {
     return this.call('POST', '/clock', change);
   }
 

@@ -7,6 +7,7 @@ import { adminRequestGuard } from './admin/request-guard.ts';
 import { InvalidRequestError } from './admin/validation.ts';
 import { ADMIN_PREFIX, MESSENGER_BODY_LIMIT, TOKEN_SERVICE_PREFIX } from './constants.ts';
 import { routeMobile, routeWeb } from './messenger/endpoints.ts';
+import { addressedToIntercom } from './messenger/delivery.ts';
 import { headerSizeLimit, messengerErrorHandler } from './messenger/last-resort.ts';
 import { messengerPipeline } from './messenger/pipeline.ts';
 import type { MockState } from './state.ts';
@@ -37,6 +38,10 @@ export function createApp(state: MockState, options: MockServerOptions, baseUrl:
     else app.use(route.path, crossOrigin, (_req, res) => res.sendFile(resolve(route.file), { etag: false, headers: { 'cache-control': 'no-store' } }));
   }
 
+  // Whatever else a page sent to one of Intercom's hosts (the browser routing stamps those): journaled
+  // through the messenger pipeline, tokens judged, and answered 404 "not modelled", so nothing goes unseen.
+  const unmodelled = express.Router().use(crossOrigin, headerSizeLimit, messengerBody, messengerPipeline(state, 'web', () => null), messengerErrorHandler(state, 'web'));
+  app.use((req, res, next) => (addressedToIntercom(req) ? unmodelled(req, res, next) : next()));
   app.use((req, res) => {
     res.status(404).json({ error: `no route ${req.method} ${req.path}` });
   });

@@ -90,6 +90,16 @@ export interface JournalRecord {
   fault?: { id: string };
   /** Fingerprint of the session token the response handed out, when it handed one out. */
   session_issued?: string;
+  /**
+   * Send-order position the sender or forwarder stamped (`x-conformance-sent`), null when none
+   * did. Judging "before or after a boundary" uses it, so a request sent before a logout passes
+   * even if it lands after.
+   */
+  sent?: number | null;
+  /** The host the client addressed (the browser routing's `x-conformance-host`, else the Host header). */
+  host?: string | null;
+  /** No modelled endpoint answered (the mock said 404): journaled as sent, so nothing goes unseen. */
+  unmodelled?: true;
 }
 
 export interface RecordFilter {

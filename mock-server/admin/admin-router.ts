@@ -92,9 +92,9 @@ export function adminRouter(state: MockState, baseUrl: () => string): Router {
   });
 
   router.post('/marks', (req, res) => {
-    const { label } = parseOrThrow(markBody, req.body, 'body');
+    const { label, sent } = parseOrThrow(markBody, req.body, 'body');
     try {
-      res.status(201).json(state.journal.addMark(label, new Date(state.clock.nowMs()).toISOString()));
+      res.status(201).json(state.journal.addMark(label, new Date(state.clock.nowMs()).toISOString(), sent));
     } catch (error) {
       if (!(error instanceof MarkExistsError)) throw error;
       res.status(409).json({ error: error.message, field: 'label' });
@@ -197,8 +197,12 @@ export function adminRouter(state: MockState, baseUrl: () => string): Router {
         { field: 'advance_s', message: `would move the clock offset from ${state.clock.offsetS} s to beyond ±${MAX_CLOCK_OFFSET_S} s (±100 years)` },
       ]);
     }
+    if (body.hold_at_ms !== undefined && !state.clock.canHoldAt(body.hold_at_ms)) {
+      throw new InvalidRequestError('body', [{ field: 'hold_at_ms', message: `${body.hold_at_ms} is more than ±${MAX_CLOCK_OFFSET_S} s (±100 years) from wall time` }]);
+    }
     if (body.offset_s !== undefined) state.clock.setOffset(body.offset_s);
     if (body.advance_s !== undefined) state.clock.advance(body.advance_s);
+    if (body.hold_at_ms !== undefined) state.clock.holdAt(body.hold_at_ms);
     res.json(clockView(state));
   });
 
@@ -251,5 +255,5 @@ function userView(user: User): Record<string, unknown> {
 }
 
 function clockView(state: MockState): Record<string, unknown> {
-  return { offset_s: state.clock.offsetS, now: new Date(state.clock.nowMs()).toISOString(), now_s: state.clock.nowS() };
+  return { offset_s: state.clock.offsetS, held: state.clock.held, now: new Date(state.clock.nowMs()).toISOString(), now_ms: state.clock.nowMs(), now_s: state.clock.nowS() };
 }

@@ -25,7 +25,11 @@ export const issueTokenBody = z.strictObject({
 
 export const issuedTokensQuery = z.strictObject({ user_id: z.string().min(1).optional() });
 
-export const markBody = z.strictObject({ label: z.string().min(1).max(200) });
+export const markBody = z.strictObject({
+  label: z.string().min(1).max(200),
+  /** Send-order position of the boundary (see `x-conformance-sent`): records with a higher `sent` came after it. */
+  sent: z.number().int().nonnegative().optional(),
+});
 
 export const resetBody = z.strictObject({ all: z.boolean().optional() }).optional();
 
@@ -36,9 +40,14 @@ const clockSeconds = z
   .max(MAX_CLOCK_OFFSET_S, `must be from -${MAX_CLOCK_OFFSET_S} to ${MAX_CLOCK_OFFSET_S} seconds (±100 years)`);
 
 export const clockBody = z
-  .strictObject({ offset_s: clockSeconds.optional(), advance_s: clockSeconds.optional() })
-  .refine((body) => (body.offset_s === undefined) !== (body.advance_s === undefined), {
-    message: 'give exactly one of offset_s (absolute) or advance_s (relative)',
+  .strictObject({
+    offset_s: clockSeconds.optional(),
+    advance_s: clockSeconds.optional(),
+    /** Holds the clock at this instant (ms since the epoch) until the next change. */
+    hold_at_ms: z.number().finite().optional(),
+  })
+  .refine((body) => [body.offset_s, body.advance_s, body.hold_at_ms].filter((value) => value !== undefined).length === 1, {
+    message: 'give exactly one of offset_s (run, shifted), advance_s (move by) or hold_at_ms (stand still at)',
     path: ['offset_s'],
   });
 

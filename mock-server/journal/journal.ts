@@ -8,6 +8,8 @@ export interface Mark {
   label: string;
   seq: number;
   time: string;
+  /** Send-order position of the boundary, when whoever marked knows it (see JournalRecord.sent). */
+  sent?: number;
 }
 
 export interface JournalStats {
@@ -222,9 +224,9 @@ export class Journal {
     });
   }
 
-  addMark(label: string, time: string): Mark {
+  addMark(label: string, time: string, sent?: number): Mark {
     if (this.marks.has(label)) throw new MarkExistsError(label);
-    const mark = { label, seq: this.lastSeq, time };
+    const mark: Mark = { label, seq: this.lastSeq, time, ...(sent !== undefined ? { sent } : {}) };
     this.marks.set(label, mark);
     return mark;
   }

@@ -3,6 +3,7 @@ import { MAX_HEADER_BYTES, MAX_PARSED_HEADER_BYTES } from '../constants.ts';
 import type { MockState } from '../state.ts';
 import type { JwtEvidence } from '../types.ts';
 import { JOURNALED, JUDGED, judgeJwts, type Surface } from './pipeline.ts';
+import { deliveryOf } from './delivery.ts';
 import { decisiveJwt } from './verdict-rank.ts';
 
 /**
@@ -37,6 +38,7 @@ async function answerFailure(state: MockState, surface: Surface, error: unknown,
       app_id: null,
       device_id: null,
       user_agent: req.get('user-agent') ?? null,
+      ...deliveryOf(req),
       user_data: null,
       jwt: decisiveJwt(jwts),
       jwts,
@@ -111,6 +113,8 @@ export function refuseUnparsedRequest(state: MockState, socket: { writable: bool
       app_id: null,
       device_id: null,
       user_agent: null,
+      sent: null,
+      host: null,
       user_data: null,
       jwt: null,
       jwts: [],

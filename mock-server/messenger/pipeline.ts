@@ -5,6 +5,7 @@ import type { MockState } from '../state.ts';
 import type { ClaimedIdentity, IdentityResolution, JournalRecord, JwtEvidence } from '../types.ts';
 import type { Owner } from '../workspace.ts';
 import { resolveIdentity, type Refusal } from './identity-resolution.ts';
+import { deliveryOf } from './delivery.ts';
 import { detectPlatform } from './platform.ts';
 import { Provenance } from './provenance.ts';
 import { readMessengerBody } from './request-body.ts';
@@ -91,6 +92,7 @@ async function handle(
     app_id: stringField(body['app_id']) ?? req.get('x-intercom-app-id') ?? null,
     device_id: stringField(body['device_identifier']) ?? null,
     user_agent: req.get('user-agent') ?? null,
+    ...deliveryOf(req),
   };
 
   const userDataCopies = parseUserData(body['user_data']);
@@ -126,6 +128,7 @@ async function handle(
   let status = 200;
   let responseBody: unknown;
   let error: string | undefined;
+  let unmodelled = false;
 
   const fault = state.faults.take(path, platform, started.ns);
   const appMismatch = started.app_id !== null && started.app_id !== state.policy.appId;
@@ -144,7 +147,8 @@ async function handle(
     const match = route(path.slice(`/messenger/${surface}/`.length));
     if (!match) {
       status = 404;
-      error = `no messenger endpoint ${req.method} ${path}`;
+      unmodelled = true;
+      error = `not modelled by the mock: ${req.method} ${started.host ?? ''}${path}`;
       responseBody = { type: 'error.list', errors: [{ code: 'not_found', message: error }] };
     } else {
       if (owner?.kind === 'user') state.workspace.ensureUser(owner.user_id, stringField(jwt?.claims?.['email']) ?? claimed?.email);
@@ -197,6 +201,7 @@ async function handle(
     response: { status, ...(error ? { error } : {}) },
     ...(fault ? { fault: { id: fault.id } } : {}),
     ...(issued ? { session_issued: (issued as Session).fingerprint } : {}),
+    ...(unmodelled ? { unmodelled: true as const } : {}),
   });
   send(res, status, responseBody, record, fault?.delay_ms ?? 0);
 }

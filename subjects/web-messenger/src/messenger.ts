@@ -1,7 +1,7 @@
 import { MessengerCookies } from './cookies.ts';
-import type { CachedConversation, IntercomSettings, MessengerCache, MessengerProfile } from './types.ts';
+import type { BootReason, CachedConversation, HookContext, IntercomSettings, MessengerCache, ResolvedProfile } from './types.ts';
 import { MessengerUi } from './ui.ts';
-import { MessengerWire } from './wire.ts';
+import { buildRequest, send, type WireResult } from './wire.ts';
 
 declare global {
   interface Window {
@@ -24,7 +24,8 @@ const POLL_MS = 60_000;
 
 /**
  * The messenger client behind `window.Intercom`. Commands run one after another, in the order
- * they were issued, so a shutdown always completes before the next boot starts.
+ * they were issued, so a shutdown always completes before the next boot starts. What a profile
+ * changes it changes through its hooks (types.ts); everything else is the correct client.
  */
 export class Messenger {
   private settings: IntercomSettings | null = null;
@@ -32,33 +33,43 @@ export class Messenger {
   private chain: Promise<void> = Promise.resolve();
   private pollTimer: ReturnType<typeof setInterval> | null = null;
   private readonly cookies: MessengerCookies;
-  private readonly wire: MessengerWire;
+  private readonly deviceId: string;
   private readonly ui: MessengerUi;
   private readonly listeners = { show: [] as (() => void)[], hide: [] as (() => void)[], unread: [] as ((count: number) => void)[] };
   booted = false;
   /** Commands issued and not yet finished: 0 means what the messenger shows is settled. */
   pending = 0;
+  /** Where requests go: the running boot's `api_base`, else the widget script's origin. */
+  apiBase: string;
 
   constructor(
     private readonly appId: string,
-    apiBase: string,
-    private readonly profile: Required<MessengerProfile>,
+    private readonly defaultApiBase: string,
+    private readonly profile: ResolvedProfile,
   ) {
+    this.apiBase = defaultApiBase;
     this.cookies = new MessengerCookies(appId);
-    this.wire = new MessengerWire(apiBase, appId, this.cookies.deviceId());
+    this.deviceId = this.cookies.deviceId();
     this.ui = new MessengerUi((text, conversationId) => this.run(() => this.send(text, conversationId)));
   }
 
-  /** Runs one `Intercom(command, ...args)` call; `queued` says it waited in the loader's stub. */
-  command(name: string, args: unknown[], queued: boolean): unknown {
+  /**
+   * Runs one `Intercom(command, ...args)` call. `origin` says where it came from: the page now,
+   * the loader's queue stub (issued before the widget loaded), or the widget's own load boot.
+   */
+  command(name: string, args: unknown[], origin: 'page' | 'queued' | 'load' = 'page'): unknown {
     switch (name) {
       case 'boot':
-        return this.run(() => this.boot((args[0] ?? {}) as IntercomSettings));
+        return this.run(() => this.boot((args[0] ?? {}) as IntercomSettings, origin === 'load' ? 'load' : 'boot'));
       case 'update':
         return this.run(() => this.update((args[0] ?? {}) as Partial<IntercomSettings>));
       case 'shutdown':
-        if (queued && !this.profile.applyQueuedShutdown) return undefined;
+        if (origin === 'queued' && this.profile.lifecycle.queuedShutdown(this.context()) === 'drop') return undefined;
         return this.run(() => this.shutdown());
+      // The install snippet calls it when window.Intercom already exists; Intercom's own loader
+      // calls it "an obsolete API that no longer does anything" (intercom-rails PR #352).
+      case 'reattach_activator':
+        return undefined;
       case 'show':
       case 'showMessages':
         return this.run(() => this.show());
@@ -98,30 +109,40 @@ export class Messenger {
     if (typeof callback === 'function') this.listeners[kind].push(callback as never);
   }
 
-  private async boot(given: IntercomSettings): Promise<void> {
-    const leftover = this.profile.bootMergesGlobalSettings ? window.intercomSettings : undefined;
-    this.settings = { ...leftover, ...given };
-    window.intercomSettings = { ...this.settings };
+  private context(): HookContext {
+    return { settings: this.settings ? { ...this.settings } : null, globalSettings: window.intercomSettings ? { ...window.intercomSettings } : undefined };
+  }
+
+  private async boot(given: IntercomSettings, reason: BootReason): Promise<void> {
+    this.settings = { ...this.profile.lifecycle.bootSettings({ ...given }, reason, this.context()) };
+    // The methods doc: boot takes "the standard intercomSettings object", api_base included; each boot picks its own.
+    this.apiBase = typeof this.settings.api_base === 'string' && this.settings.api_base ? this.settings.api_base : this.defaultApiBase;
+    this.mirrorSettings();
     await this.ping(this.userData(this.settings));
   }
 
   private async update(changes: Partial<IntercomSettings>): Promise<void> {
-    if (!this.booted || !this.settings) return;
-    if (this.profile.updateAppliesJwt) {
-      this.settings = { ...this.settings, ...changes };
-      window.intercomSettings = { ...this.settings };
-      await this.ping(this.userData(this.settings));
+    if (!this.booted || !this.settings) {
+      if (this.profile.lifecycle.updateWhenNotBooted({ ...changes }, this.context()) === 'boot') await this.boot(changes as IntercomSettings, 'boot');
       return;
     }
-    const { intercom_user_jwt: _dropped, ...rest } = changes;
-    this.settings = { ...this.settings, ...rest };
-    await this.ping(this.userData(rest as IntercomSettings, false));
+    const { keep, send } = this.profile.lifecycle.update({ ...changes }, { ...this.context(), settings: { ...this.settings } });
+    this.settings = { ...keep };
+    this.mirrorSettings();
+    // A visitor's update carries its anonymous id; an identified messenger sends what the hook says, even nothing.
+    const identified = Object.keys(this.userData(this.settings, false)).length > 0;
+    await this.ping(identified ? this.userData(send, false) : this.userData(send));
+  }
+
+  private mirrorSettings(): void {
+    if (this.profile.storage.mirrorSettingsToGlobal && this.settings) window.intercomSettings = { ...this.settings };
   }
 
   private async shutdown(): Promise<void> {
-    this.cookies.session = null;
-    if (this.profile.clearGlobalSettingsOnShutdown) delete window.intercomSettings;
-    if (this.profile.clearCacheOnShutdown) localStorage.removeItem(this.cacheKey);
+    const clear = this.profile.storage.clearOnShutdown;
+    if (clear.sessionCookie) this.cookies.session = null;
+    if (clear.globalSettings) delete window.intercomSettings;
+    if (clear.cache) this.cacheArea?.removeItem(this.cacheKey);
     this.settings = null;
     this.user = null;
     this.booted = false;
@@ -146,7 +167,7 @@ export class Messenger {
 
   private async trackEvent(name: string, metadata: unknown): Promise<void> {
     if (!this.booted || !this.settings) return;
-    await this.wire.post('events', this.userData(this.settings), this.cookies.session, {
+    await this.post('events', this.userData(this.settings), {
       event_name: name,
       metadata: JSON.stringify(metadata ?? {}),
     });
@@ -154,7 +175,7 @@ export class Messenger {
 
   private async send(text: string, conversationId: string | null): Promise<void> {
     if (!this.booted || !this.settings) return;
-    await this.wire.post('messages', this.userData(this.settings), this.cookies.session, {
+    await this.post('messages', this.userData(this.settings), {
       body: text,
       ...(conversationId ? { conversation_id: conversationId } : {}),
     });
@@ -172,38 +193,44 @@ export class Messenger {
   }
 
   private async ping(userData: Record<string, unknown>): Promise<void> {
-    const { status, body } = await this.wire.post('ping', userData, this.cookies.session);
+    const { status, body } = await this.post('ping', userData);
     this.booted = true;
     if (status !== 200) {
       this.user = null;
-      this.ui.mountLauncher(0, () => this.command('show', [], false));
+      this.ui.mountLauncher(0, () => this.command('show', []));
       if (this.ui.isOpen) this.ui.renderError();
       return;
     }
     if (typeof body['anonymous_session'] === 'string') this.cookies.session = body['anonymous_session'];
     this.user = (body['user'] as ServedUser | undefined) ?? null;
     const unread = typeof body['unread_count'] === 'number' ? body['unread_count'] : 0;
-    this.ui.mountLauncher(unread, () => this.command('show', [], false));
+    this.ui.mountLauncher(unread, () => this.command('show', []));
     for (const listener of this.listeners.unread) listener(unread);
     if (this.ui.isOpen) await this.refreshConversations();
   }
 
+  /** Builds the correct request, lets the profile's transport hook change it, and sends what it returns. */
+  private post(endpoint: string, userData: Record<string, unknown>, extra: Record<string, string> = {}): Promise<WireResult> {
+    const request = buildRequest({ endpoint, apiBase: this.apiBase, appId: this.appId, deviceId: this.deviceId, userData, session: this.cookies.session, extra });
+    return send(this.profile.transport.request(request, this.context()));
+  }
+
   private async refreshConversations(): Promise<void> {
     if (!this.settings) return;
-    const { status, body } = await this.wire.post('conversations', this.userData(this.settings), this.cookies.session);
+    const { status, body } = await this.post('conversations', this.userData(this.settings));
     if (status !== 200) {
       this.ui.renderError();
       return;
     }
-    const served = ((body['conversations'] as ServedConversation[] | undefined) ?? []).map(
-      (conversation): CachedConversation => ({ id: conversation.id, parts: conversation.parts.map((part) => part.body) }),
-    );
-    const name = this.user?.type === 'user' ? this.user.name ?? null : null;
-    const cached = this.readCache();
-    const shown = this.profile.showMergesCache && cached ? mergeConversations(cached.conversations, served) : served;
-    const shownName = name ?? (this.profile.showMergesCache ? cached?.user_name ?? null : null);
-    this.writeCache({ user_name: shownName, conversations: shown });
-    this.ui.renderConversations(shownName, shown);
+    const served: MessengerCache = {
+      user_name: this.user?.type === 'user' ? this.user.name ?? null : null,
+      conversations: ((body['conversations'] as ServedConversation[] | undefined) ?? []).map(
+        (conversation): CachedConversation => ({ id: conversation.id, parts: conversation.parts.map((part) => part.body) }),
+      ),
+    };
+    const shown = this.profile.storage.shown(served, this.readCache());
+    this.writeCache(shown);
+    this.ui.renderConversations(shown.user_name, shown.conversations);
   }
 
   private startPolling(): void {
@@ -220,20 +247,20 @@ export class Messenger {
     return `intercom-cache-${this.appId}`;
   }
 
+  private get cacheArea(): Storage | null {
+    const area = this.profile.storage.cacheArea;
+    return area === 'none' ? null : window[area];
+  }
+
   private readCache(): MessengerCache | null {
     try {
-      return JSON.parse(localStorage.getItem(this.cacheKey) ?? 'null') as MessengerCache | null;
+      return JSON.parse(this.cacheArea?.getItem(this.cacheKey) ?? 'null') as MessengerCache | null;
     } catch {
       return null;
     }
   }
 
   private writeCache(cache: MessengerCache): void {
-    localStorage.setItem(this.cacheKey, JSON.stringify(cache));
+    this.cacheArea?.setItem(this.cacheKey, JSON.stringify(cache));
   }
-}
-
-function mergeConversations(cached: CachedConversation[], served: CachedConversation[]): CachedConversation[] {
-  const servedIds = new Set(served.map((conversation) => conversation.id));
-  return [...cached.filter((conversation) => !servedIds.has(conversation.id)), ...served];
 }

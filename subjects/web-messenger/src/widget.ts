@@ -5,10 +5,10 @@
  * `?profile_module=<url of an ES module>`) or `intercomSettings.mock_profile`, without rebuilding.
  */
 import { Messenger } from './messenger.ts';
-import { BUILT_IN_PROFILES, completeProfile } from './profiles.ts';
-import type { MessengerProfile } from './types.ts';
+import { BUILT_IN_PROFILES, resolveProfile } from './profiles.ts';
+import type { MessengerProfile, ResolvedProfile } from './types.ts';
 
-type IntercomFunction = ((command: string, ...args: unknown[]) => unknown) & { q?: unknown[][]; booted?: boolean; pending?: number };
+type IntercomFunction = ((command: string, ...args: unknown[]) => unknown) & { q?: ArrayLike<unknown>[]; booted?: boolean; pending?: number };
 
 declare global {
   interface Window {
@@ -34,24 +34,37 @@ async function start(): Promise<void> {
   const script = document.currentScript as HTMLScriptElement | null;
   const url = new URL(script?.src ?? location.href);
   const appId = decodeURIComponent(url.pathname.split('/').filter(Boolean).pop() ?? '');
-  const apiBase = String(window.intercomSettings?.api_base ?? url.searchParams.get('api_base') ?? url.origin);
-  let profile: MessengerProfile;
+  // Used when a boot gives no api_base: a widget served by the mock talks to the mock.
+  const defaultApiBase = url.searchParams.get('api_base') ?? url.origin;
+  let profile: ResolvedProfile;
   try {
-    profile = await loadProfile(url);
+    profile = resolveProfile(await loadProfile(url));
   } catch (error) {
-    window.intercomMessengerInfo = { profile: 'none', appId, apiBase, error: (error as Error).message };
+    window.intercomMessengerInfo = { profile: 'none', appId, apiBase: defaultApiBase, error: (error as Error).message };
     console.error(`[intercom-local] ${(error as Error).message}`);
     return;
   }
-  const messenger = new Messenger(appId, apiBase, completeProfile(profile));
-  const queued = window.Intercom?.q ?? [];
-  const intercom: IntercomFunction = (command, ...args) => messenger.command(command, args, false);
+  const messenger = new Messenger(appId, defaultApiBase, profile);
+  // The stub's queue holds `arguments` objects (the snippet) or arrays (hand-written stubs).
+  const queued = Array.from(window.Intercom?.q ?? [], (call) => Array.from(call));
+  const intercom: IntercomFunction = (command, ...args) => messenger.command(command, args);
   Object.defineProperty(intercom, 'booted', { get: () => messenger.booted });
   // Not Intercom API: lets a test wait until every issued command has finished.
   Object.defineProperty(intercom, 'pending', { get: () => messenger.pending });
   window.Intercom = intercom;
-  window.intercomMessengerInfo = { profile: profile.name, appId, apiBase };
-  for (const [command, ...args] of queued) messenger.command(String(command), args, true);
+  window.intercomMessengerInfo = {
+    profile: profile.name,
+    appId,
+    get apiBase() {
+      return messenger.apiBase;
+    },
+  };
+  // The classic install and @intercom/messenger-js-sdk (0.0.20, dist/index.js) only set
+  // window.intercomSettings and never call boot: the widget boots from it when it loads, unless
+  // the page queued a boot of its own. Queued calls (an update, say) then apply to that session.
+  const settings = window.intercomSettings;
+  if (settings?.app_id && !queued.some(([command]) => command === 'boot')) messenger.command('boot', [{ ...settings }], 'load');
+  for (const [command, ...args] of queued) messenger.command(String(command), args, 'queued');
 }
 
 void start();
