@@ -3,7 +3,9 @@ import type { ClientStateEntry } from '../oracles/types.ts';
 
 /**
  * Everything the browser holds for the page's origins: cookies (every domain in the context),
- * and, per frame origin, localStorage, sessionStorage and every IndexedDB record.
+ * and, per frame origin, localStorage, sessionStorage, every IndexedDB record, and the JavaScript
+ * globals where Intercom integrations keep identity (`window.intercomSettings`: user id, email,
+ * JWT; react-use-intercom ≤ 1.5.2 left it behind after shutdown, PR #481).
  */
 export async function clientState(page: Page): Promise<ClientStateEntry[]> {
   const entries: ClientStateEntry[] = (await page.context().cookies()).map((cookie) => ({
@@ -22,9 +24,20 @@ export async function clientState(page: Page): Promise<ClientStateEntry[]> {
   return entries;
 }
 
-/** Runs in the page: web storage and IndexedDB as flat entries. */
+/** Runs in the page: identity globals, web storage and IndexedDB as flat entries. */
 async function dumpStorage(): Promise<{ store: string; key: string; value: string }[]> {
   const found: { store: string; key: string; value: string }[] = [];
+  for (const name of ['intercomSettings'] as const) {
+    const value = (window as unknown as Record<string, unknown>)[name];
+    if (value === undefined) continue;
+    let text: string;
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = String(value);
+    }
+    found.push({ store: 'window', key: name, value: text });
+  }
   for (const [store, storage] of [['localStorage', localStorage], ['sessionStorage', sessionStorage]] as const) {
     for (let i = 0; i < storage.length; i++) {
       const key = storage.key(i)!;

@@ -27,6 +27,8 @@ export interface IntercomRoutingOptions {
   admin: MockAdminClient;
   /** The messenger profile the widget loader serves: a built-in name, or a module file of the team's. */
   profile: { name: string } | { moduleFile: string };
+  /** Time each messenger request spends on the way to the mock, after it was sent (a slow network). Default 0. */
+  latencyMs?: number;
 }
 
 const PROFILE_MODULE_PATH = '/__intercom-conformance/profile-module.js';
@@ -127,6 +129,10 @@ export class IntercomRouting {
     return reasons.length ? reasons.join('; ') : null;
   }
 
+  private async inTransit(): Promise<void> {
+    if (this.options.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
+  }
+
   private nextSent(): number {
     return ++this.sentCount;
   }
@@ -171,6 +177,7 @@ export class IntercomRouting {
     const request = route.request();
     const url = new URL(request.url());
     const headers = { ...(await request.allHeaders()), [HOST]: url.host, [SENT]: String(this.nextSent()) };
+    await this.inTransit();
     let target = `${this.options.mockUrl}${url.pathname}${url.search}`;
     if (url.hostname === WIDGET_HOST && url.pathname === PROFILE_MODULE_PATH && 'moduleFile' in this.options.profile) {
       await route.fulfill({ status: 200, contentType: 'text/javascript', headers: { 'access-control-allow-origin': '*' }, body: await readFile(this.options.profile.moduleFile, 'utf8') });
@@ -197,6 +204,7 @@ export class IntercomRouting {
 
   private async numberMockRequest(route: Route): Promise<void> {
     const headers = { ...(await route.request().allHeaders()), [SENT]: String(this.nextSent()) };
+    await this.inTransit();
     await route.continue({ headers });
   }
 

@@ -8,6 +8,10 @@
  *   spa-no-shutdown       user switch in a single-page app without shutdown (Intercom help,
  *                         "How do I end a user's session")
  *   refresh-not-forwarded fetches new JWTs but never hands them to the messenger (docs/intercom-behaviour.md, the mobile report)
+ *   tracks-logout         correct, written differently: its logout flow still speaks for the user
+ *                         (trackEvent('signed-out'), an update) while the backend logout runs, and
+ *                         only then shuts the messenger down — Intercom's methods doc allows any
+ *                         call before shutdown; the requirement starts at shutdown
  */
 import type { AppConfig } from './config.ts';
 
@@ -129,6 +133,15 @@ async function logOut(): Promise<void> {
   if (config.variant === 'logout-reload-only') {
     await backendCall('/logout');
     location.reload();
+    return;
+  }
+  if (config.variant === 'tracks-logout') {
+    intercom('trackEvent', 'signed-out');
+    intercom('update', { last_request_at: Math.floor(Date.now() / 1000) });
+    await backendCall('/logout');
+    intercom('shutdown');
+    intercom('boot', settings());
+    setState('logged-out', 'Visitor', null);
     return;
   }
   if (config.variant !== 'spa-no-shutdown') intercom('shutdown');

@@ -9,5 +9,5 @@ export interface AppConfig {
   jwtRefreshS: number;
 }
 
-export const APP_VARIANTS = ['correct', 'logout-reload-only', 'spa-no-shutdown', 'refresh-not-forwarded'] as const;
+export const APP_VARIANTS = ['correct', 'logout-reload-only', 'spa-no-shutdown', 'refresh-not-forwarded', 'tracks-logout'] as const;
 export type AppVariant = (typeof APP_VARIANTS)[number];
