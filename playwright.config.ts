@@ -8,7 +8,7 @@ import { WEB_SELF_TEST_CELLS } from './specs/web/expected-verdicts.ts';
 /**
  * Browser conformance. By default one project runs the checks against the subject chosen by
  * WEB_SUBJECT / WEB_VARIANT / WEB_PROFILE (the bundled reference app with the correct messenger).
- * With SELF_TEST=1 every bundled variant × profile pair becomes a project: the self-test matrix.
+ * With SELF_TEST=1 every cell of specs/web/expected-verdicts.ts becomes a project: the self-test matrix.
  */
 const selfTest = process.env['SELF_TEST'] === '1';
 // Outputs go under the working directory (Playwright would put relative ones beside this config,
@@ -16,7 +16,17 @@ const selfTest = process.env['SELF_TEST'] === '1';
 const reports = resolve(process.env['WEB_REPORTS_DIR'] ?? 'reports/web');
 
 const projects = selfTest
-  ? WEB_SELF_TEST_CELLS.map((cell) => ({ name: `${cell.variant}×${cell.profile}`, use: { webVariant: cell.variant, webProfile: cell.profile } }))
+  ? WEB_SELF_TEST_CELLS.map((cell) => ({
+      name: cell.name,
+      use: {
+        webVariant: cell.variant,
+        webProfile: cell.profile,
+        ...(cell.subject ? { webSubject: cell.subject } : {}),
+        ...(cell.jwtTtlS ? { jwtTtlS: cell.jwtTtlS } : {}),
+        ...(cell.jwtRefreshS ? { jwtRefreshS: cell.jwtRefreshS } : {}),
+        ...(cell.latencyMs ? { webLatencyMs: cell.latencyMs } : {}),
+      },
+    }))
   : [{ name: 'web' }];
 
 export default defineConfig<WebWorkerOptions>({

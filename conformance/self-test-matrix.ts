@@ -11,10 +11,9 @@ import { progressPrinter, useColours } from './progress-view.ts';
 import type { Platform, WebSelection } from './types.ts';
 import { runWeb } from './web-runner.ts';
 
-/** The cells with no fault at all: the correct app with the correct messenger, the correct SDK on each platform, the mobile corpus. */
-const CORRECT_CELL = /^correct×(correct|Android|iOS)$/;
-const FAULT_FREE_MOBILE = new Set(MOBILE_FAULT_FREE_CELLS.map((cell) => cell.name));
-const faultFree = (cell: string): boolean => CORRECT_CELL.test(cell) || FAULT_FREE_MOBILE.has(cell);
+/** The cells with no fault at all: the correct subjects on each platform and both false-alarm corpora. */
+const FAULT_FREE = new Set([...WEB_SELF_TEST_CELLS.filter((cell) => cell.faultFree).map((cell) => cell.name), 'correct×Android', 'correct×iOS', ...MOBILE_FAULT_FREE_CELLS.map((cell) => cell.name)]);
+const faultFree = (cell: string): boolean => FAULT_FREE.has(cell);
 
 export interface MatrixOptions {
   /** `web` runs the web matrix; `android`/`ios` the mobile matrix on those platforms. */
@@ -49,13 +48,14 @@ export async function runMatrix(options: MatrixOptions): Promise<number | 'no-br
   if (options.platforms.includes('web')) {
     const dir = join(options.reportsDir, 'self-test', 'web');
     const checks = WEB_CHECKS.map((check) => check.id);
-    console.log(`web self-test · ${WEB_SELF_TEST_CELLS.length} variant × profile cells × ${checks.length} checks`);
+    console.log(`web self-test · ${WEB_SELF_TEST_CELLS.length} cells (faults, the false-alarm corpus, real integrations) × ${checks.length} checks`);
     const web: WebSelection = { subjectModule: options.webSubjectModule, variant: undefined, profile: undefined, profileModule: undefined };
     const run = await runWeb({ checks, dir, verbose: options.verbose, onProgress }, web, true);
-    const cells = WEB_SELF_TEST_CELLS.map((cell) => ({ name: `${cell.variant}×${cell.profile}`, expectedFailures: cell.expectedFailures }));
+    const cells = WEB_SELF_TEST_CELLS.map((cell) => ({ name: cell.name, expectedFailures: cell.expectedFailures }));
     const results = judgeMatrix(cells, checks, run.results, () => `not run (playwright exit ${run.exit.exitCode}; log ${run.logFile})`);
     console.log(`\nWeb kill table (a fault is "caught" when an oracle fails the check the table says it must; Playwright log: ${run.logFile}):\n`);
-    failed += reportMatrix('web self-test', dir, results, checks, run.exit.wallMs);
+    const webNotes = WEB_SELF_TEST_CELLS.map((cell) => `  ${cell.name}: ${cell.why}`);
+    failed += reportMatrix('web self-test', dir, results, checks, run.exit.wallMs, webNotes);
     judged.push(...results);
   }
 

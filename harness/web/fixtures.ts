@@ -17,6 +17,10 @@ import type { RunningWebSubject, WebSubject } from './subject.ts';
 import { WebSession } from './web-session.ts';
 
 export interface WebWorkerOptions {
+  /** The subject: a bundled one by name or a module path (WEB_SUBJECT); default the reference app. */
+  webSubject: string;
+  /** Time each messenger request spends in transit to the mock, in ms (WEB_LATENCY_MS): a slow network. */
+  webLatencyMs: number;
   /** App variant of the subject (WEB_VARIANT); the first of `subject.variants` is the correct one. */
   webVariant: string;
   /** Messenger profile (WEB_PROFILE), or a module path (WEB_PROFILE_MODULE). */
@@ -62,13 +66,15 @@ async function messengerAssets(subject: WebSubject): Promise<StaticRoute[]> {
 const envNumber = (name: string, fallback: number): number => (process.env[name] ? Number(process.env[name]) : fallback);
 
 export const test = base.extend<WebTestFixtures, WebWorkerFixtures>({
+  webSubject: [process.env['WEB_SUBJECT'] ?? DEFAULT_WEB_SUBJECT, { option: true, scope: 'worker' }],
+  webLatencyMs: [envNumber('WEB_LATENCY_MS', 0), { option: true, scope: 'worker' }],
   webVariant: [process.env['WEB_VARIANT'] ?? 'correct', { option: true, scope: 'worker' }],
   webProfile: [process.env['WEB_PROFILE'] ?? 'correct', { option: true, scope: 'worker' }],
   webProfileModule: [process.env['WEB_PROFILE_MODULE'], { option: true, scope: 'worker' }],
   jwtTtlS: [envNumber('JWT_TTL_S', 300), { option: true, scope: 'worker' }],
   jwtRefreshS: [envNumber('JWT_REFRESH_S', 240), { option: true, scope: 'worker' }],
 
-  subject: [async ({}, use) => use(await loadWebSubject()), { scope: 'worker' }],
+  subject: [async ({ webSubject }, use) => use(await loadWebSubject(webSubject)), { scope: 'worker' }],
 
   mock: [
     async ({ subject }, use, workerInfo) => {
@@ -133,9 +139,9 @@ export const test = base.extend<WebTestFixtures, WebWorkerFixtures>({
   ],
 
   intercom: [
-    async ({ context, mock, admin, webProfile, webProfileModule }, use) => {
+    async ({ context, mock, admin, webProfile, webProfileModule, webLatencyMs }, use) => {
       const profile = webProfileModule ? { moduleFile: resolve(webProfileModule) } : { name: webProfile };
-      await use(await IntercomRouting.install(context, { mockUrl: mock.url, admin, profile }));
+      await use(await IntercomRouting.install(context, { mockUrl: mock.url, admin, profile, latencyMs: webLatencyMs }));
     },
     { auto: true },
   ],

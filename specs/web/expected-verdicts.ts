@@ -1,11 +1,19 @@
 /**
- * The web self-test: which checks each bundled app variant × messenger profile must fail. A
- * cell not listed for a check must pass it. `npm test` runs every cell and holds the suite to
- * this table: a fault the table says is caught must fail by an oracle's verdict (not a crash or
- * a timeout), and everything else must pass. The README prints the same table.
+ * The web self-test: the cells of the web matrix and the checks each must fail. A cell not listed
+ * for a check must pass it. `npm test` runs every cell and holds the suite to this table: a fault
+ * the table says is caught must fail by an oracle's verdict (not a crash or a timeout), and
+ * everything else must pass. The README prints the same table.
+ *
+ * Three kinds of cell:
+ * - faults: each bundled app variant and messenger profile that models a reported failure, on its
+ *   own against the correct counterpart, plus the combinations where two faults interact (the seed
+ *   needs a reload-only app and a dropped queued shutdown together);
+ * - the false-alarm corpus: correct subjects written differently (refresh margins, an eager
+ *   refresh, events during logout, a slow network, the JWT in a header) — all must pass;
+ * - real third-party integrations, unchanged, with the verdicts their code earns.
  */
-export const WEB_VARIANTS = ['correct', 'logout-reload-only', 'spa-no-shutdown', 'refresh-not-forwarded'] as const;
-export const WEB_PROFILES = ['correct', 'queued-shutdown-noop', 'keeps-settings', 'update-ignores-jwt', 'cache-survives-shutdown'] as const;
+export const WEB_VARIANTS = ['correct', 'logout-reload-only', 'spa-no-shutdown', 'refresh-not-forwarded', 'tracks-logout'] as const;
+export const WEB_PROFILES = ['correct', 'queued-shutdown-noop', 'keeps-settings', 'update-ignores-jwt', 'cache-survives-shutdown', 'jwt-in-authorization-header'] as const;
 
 type Variant = (typeof WEB_VARIANTS)[number];
 type Profile = (typeof WEB_PROFILES)[number];
@@ -16,37 +24,68 @@ const VISITOR = 'WEB-VISITOR-01';
 const REFRESH = 'WEB-JWT-REFRESH-01';
 const REQUIRED = 'WEB-JWT-REQUIRED-01';
 
-/** Why each fault is caught where it is, in one line per cell that fails anything. */
-const FAILS: Partial<Record<`${Variant}×${Profile}`, { checks: string[]; why: string }>> = {
-  'correct×keeps-settings': { checks: [LOGOUT, SWITCH, VISITOR], why: 'the visitor boot after logout merges the stale settings and sends alice\'s JWT' },
-  'correct×update-ignores-jwt': { checks: [REFRESH, REQUIRED], why: 'the refresh update goes out without a JWT and later requests keep the boot token' },
-  'correct×cache-survives-shutdown': { checks: [LOGOUT, SWITCH], why: 'alice\'s cached conversations stay in localStorage and are shown after logout' },
-  'logout-reload-only×queued-shutdown-noop': { checks: [LOGOUT, SWITCH, VISITOR], why: 'the seed: the page-load shutdown is dropped, so the session cookie resumes alice' },
-  'logout-reload-only×update-ignores-jwt': { checks: [REFRESH, REQUIRED], why: 'as correct×update-ignores-jwt' },
-  'logout-reload-only×cache-survives-shutdown': { checks: [LOGOUT, SWITCH], why: 'the cache survives reloads too' },
-  'spa-no-shutdown×correct': { checks: [LOGOUT, SWITCH, VISITOR], why: 'no shutdown: the session cookie carries alice into the visitor and into bob\'s boot' },
-  'spa-no-shutdown×queued-shutdown-noop': { checks: [LOGOUT, SWITCH, VISITOR], why: 'no shutdown at all' },
-  'spa-no-shutdown×keeps-settings': { checks: [LOGOUT, SWITCH, VISITOR], why: 'no shutdown at all' },
-  'spa-no-shutdown×update-ignores-jwt': { checks: [LOGOUT, SWITCH, VISITOR, REFRESH, REQUIRED], why: 'no shutdown, and updates drop the JWT' },
-  'spa-no-shutdown×cache-survives-shutdown': { checks: [LOGOUT, SWITCH, VISITOR], why: 'no shutdown at all' },
-  'refresh-not-forwarded×correct': { checks: [REFRESH], why: 'the seed (mobile) on the web: refreshed tokens never reach the messenger' },
-  'refresh-not-forwarded×queued-shutdown-noop': { checks: [REFRESH], why: 'refreshed tokens never reach the messenger' },
-  'refresh-not-forwarded×keeps-settings': { checks: [LOGOUT, SWITCH, VISITOR, REFRESH], why: 'stale settings after logout, and no forwarded refresh' },
-  'refresh-not-forwarded×update-ignores-jwt': { checks: [REFRESH], why: 'no update is ever sent, so only the refresh check fails' },
-  'refresh-not-forwarded×cache-survives-shutdown': { checks: [LOGOUT, SWITCH, REFRESH], why: 'cached conversations after logout, and no forwarded refresh' },
-};
-
-export interface SelfTestCell {
-  variant: Variant;
-  profile: Profile;
+export interface WebSelfTestCell {
+  /** The row's name in the kill table and the Playwright project's. */
+  name: string;
+  /** A bundled subject by name; default the reference app. */
+  subject?: string;
+  variant: string;
+  profile: string;
+  /** App timing other than the defaults (TTL 300 s, refresh every 240 s). */
+  jwtTtlS?: number;
+  jwtRefreshS?: number;
+  /** Time each messenger request spends in transit (harness/web/intercom-routing.ts). */
+  latencyMs?: number;
+  /** No fault anywhere: the cell must pass every check (it counts toward "false alarms on fault-free cells"). */
+  faultFree: boolean;
   /** Checks this cell must fail; every other check must pass. */
   expectedFailures: readonly string[];
   why: string;
 }
 
-export const WEB_SELF_TEST_CELLS: SelfTestCell[] = WEB_VARIANTS.flatMap((variant) =>
-  WEB_PROFILES.map((profile) => {
-    const fails = FAILS[`${variant}×${profile}`];
-    return { variant, profile, expectedFailures: fails?.checks ?? [], why: fails?.why ?? 'passes every check' };
-  }),
-);
+const fault = (variant: Variant, profile: Profile, checks: string[], why: string): WebSelfTestCell => ({
+  name: `${variant}×${profile}`,
+  variant,
+  profile,
+  faultFree: false,
+  expectedFailures: checks,
+  why,
+});
+
+const correct = (name: string, why: string, cell: Partial<WebSelfTestCell> = {}): WebSelfTestCell => ({
+  name,
+  variant: 'correct',
+  profile: 'correct',
+  faultFree: true,
+  expectedFailures: [],
+  why,
+  ...cell,
+});
+
+export const WEB_SELF_TEST_CELLS: WebSelfTestCell[] = [
+  correct('correct×correct', 'the reference app and messenger as Intercom documents them'),
+  fault('correct', 'keeps-settings', [LOGOUT, SWITCH, VISITOR], "the visitor boot after logout merges the stale settings and sends alice's JWT"),
+  fault('correct', 'update-ignores-jwt', [REFRESH, REQUIRED], 'the refresh update goes out without a JWT and later requests keep the boot token'),
+  fault('correct', 'cache-survives-shutdown', [LOGOUT, SWITCH], "alice's cached conversations stay in localStorage and are shown after logout"),
+  fault('logout-reload-only', 'queued-shutdown-noop', [LOGOUT, SWITCH, VISITOR], 'the seed: the page-load shutdown is dropped, so the session cookie resumes alice'),
+  fault('spa-no-shutdown', 'correct', [LOGOUT, SWITCH, VISITOR], "no shutdown: the session cookie carries alice into the visitor and into bob's boot"),
+  fault('refresh-not-forwarded', 'correct', [REFRESH], 'the seed (mobile) on the web: refreshed tokens never reach the messenger'),
+
+  correct('correct×correct · refresh 10 s before expiry', 'refreshes at 290 s of a 300 s JWT: the refresh lands before the poll due at expiry', { jwtRefreshS: 290 }),
+  correct('correct×correct · refresh 5 s before expiry', 'refreshes at 295 s of a 300 s JWT', { jwtRefreshS: 295 }),
+  correct('correct×correct · eager refresh every 60 s', 'refreshes every minute, far ahead of expiry', { jwtRefreshS: 60 }),
+  correct('tracks-logout×correct', "its logout still tracks an event and updates for alice before it calls shutdown: allowed, the requirement starts at shutdown", { variant: 'tracks-logout' }),
+  correct('tracks-logout×correct · 300 ms network', "every request 300 ms in transit: the logout's events land after shutdown was called, and were sent before it", { variant: 'tracks-logout', latencyMs: 300 }),
+  correct('correct×jwt-in-authorization-header', 'the messenger sends the JWT as Authorization: Bearer, not in user_data', { profile: 'jwt-in-authorization-header' }),
+
+  thirdParty('snippet', 'correct', [REFRESH], "the seed report's page fetches a JWT only when it loads and never refreshes it: after 300 s every poll carries an expired JWT"),
+  thirdParty('snippet', 'queued-shutdown-noop', [LOGOUT, SWITCH, VISITOR, REFRESH], "the seed, on Intercom's own snippet: the page-load shutdown is dropped and the session cookie resumes alice"),
+  thirdParty('messenger-js-sdk', 'correct', [], '@intercom/messenger-js-sdk 0.0.20 as its README shows: boots from window.intercomSettings, shutdown at logout'),
+  thirdParty('react-use-intercom@5.8.0', 'correct', [], 'react-use-intercom 5.8.0 in a React SPA: shutdown deletes window.intercomSettings'),
+  thirdParty('react-use-intercom@1.5.2', 'correct', [], "1.5.2 leaves window.intercomSettings after shutdown (PR #481), but the app's visitor boot replaces it before anything reads it"),
+];
+
+/** A real integration, unchanged: fault-free only when its own code is (its known failures are listed). */
+function thirdParty(subject: string, profile: Profile, checks: string[], why: string): WebSelfTestCell {
+  return { name: `${subject}×${profile}`, subject, variant: 'correct', profile, faultFree: false, expectedFailures: checks, why };
+}
