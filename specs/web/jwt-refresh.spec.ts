@@ -18,10 +18,9 @@ test(`${WEB_JWT_REFRESH_01.id} ${WEB_JWT_REFRESH_01.title}`, async ({ web, admin
   await clock.runUntil(start + SESSION_S * 1000);
   console.log('TIMERS', clock.timersRun);
 
-  // Preconditions of the scenario (plain errors, not verdicts): the session ran and the app refreshed.
-  const due = Math.floor(SESSION_S / jwtRefreshS);
-  const refreshed = await web.refreshCount();
-  if (refreshed < due) throw new Error(`precondition failed: the app refreshed its JWT ${refreshed} times in ${SESSION_S} s, expected ${due} (every ${jwtRefreshS} s)`);
+  // What the app did is reported, not required: an app that never refreshes is judged by what it sent
+  // (an expired JWT once the first one runs out). The session itself running is a precondition.
+  test.info().annotations.push({ type: 'refreshes', description: `the app refreshed its JWT ${await web.refreshCount()} times; ${clock.timersRun} page timers ran` });
   const records = await web.records();
   const polls = records.filter((record) => record.path.endsWith('/conversations')).length;
   if (polls < SESSION_S / POLL_S) throw new Error(`precondition failed: ${polls} conversation polls in ${SESSION_S} s, expected at least ${SESSION_S / POLL_S}`);

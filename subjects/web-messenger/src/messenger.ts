@@ -39,6 +39,8 @@ export class Messenger {
   booted = false;
   /** Commands issued and not yet finished: 0 means what the messenger shows is settled. */
   pending = 0;
+  /** Counts shutdown calls: work issued in an ended session is not done. */
+  private session = 0;
   /** Where requests go: the running boot's `api_base`, else the widget script's origin. */
   apiBase: string;
 
@@ -60,12 +62,18 @@ export class Messenger {
   command(name: string, args: unknown[], origin: 'page' | 'queued' | 'load' = 'page'): unknown {
     switch (name) {
       case 'boot':
-        return this.run(() => this.boot((args[0] ?? {}) as IntercomSettings, origin === 'load' ? 'load' : 'boot'));
+        return this.run(() => this.boot((args[0] ?? {}) as IntercomSettings, origin === 'load' ? 'load' : 'boot'), false);
       case 'update':
         return this.run(() => this.update((args[0] ?? {}) as Partial<IntercomSettings>));
       case 'shutdown':
         if (origin === 'queued' && this.profile.lifecycle.queuedShutdown(this.context()) === 'drop') return undefined;
-        return this.run(() => this.shutdown());
+        // The session ends when shutdown is called, not when the queue reaches it: work the page asked
+        // for before, still waiting its turn, is dropped, and no follow-up request goes out for the
+        // ended session (Intercom methods doc: shutdown "clears user data"; that pending work is dropped
+        // too is [inferred], as the real widget's calls do not wait on one another).
+        this.session++;
+        this.stopPolling();
+        return this.run(() => this.shutdown(), false);
       // The install snippet calls it when window.Intercom already exists; Intercom's own loader
       // calls it "an obsolete API that no longer does anything" (intercom-rails PR #352).
       case 'reattach_activator':
@@ -96,10 +104,12 @@ export class Messenger {
     }
   }
 
-  private run(step: () => Promise<void>): Promise<void> {
+  /** Queues a step; a step `bound` to the session it was issued in is skipped once that session has ended. */
+  private run(step: () => Promise<void>, bound = true): Promise<void> {
+    const session = this.session;
     this.pending++;
     this.chain = this.chain
-      .then(step)
+      .then(() => (bound && session !== this.session ? undefined : step()))
       .catch((error: unknown) => console.error('[intercom-local]', error))
       .finally(() => this.pending--);
     return this.chain;
@@ -175,11 +185,12 @@ export class Messenger {
 
   private async send(text: string, conversationId: string | null): Promise<void> {
     if (!this.booted || !this.settings) return;
+    const session = this.session;
     await this.post('messages', this.userData(this.settings), {
       body: text,
       ...(conversationId ? { conversation_id: conversationId } : {}),
     });
-    await this.refreshConversations();
+    if (session === this.session) await this.refreshConversations();
   }
 
   /** user_data as the wire carries it: the identity fields, or the anonymous visitor id. */
@@ -193,6 +204,7 @@ export class Messenger {
   }
 
   private async ping(userData: Record<string, unknown>): Promise<void> {
+    const session = this.session;
     const { status, body } = await this.post('ping', userData);
     this.booted = true;
     if (status !== 200) {
@@ -206,7 +218,7 @@ export class Messenger {
     const unread = typeof body['unread_count'] === 'number' ? body['unread_count'] : 0;
     this.ui.mountLauncher(unread, () => this.command('show', []));
     for (const listener of this.listeners.unread) listener(unread);
-    if (this.ui.isOpen) await this.refreshConversations();
+    if (this.ui.isOpen && session === this.session) await this.refreshConversations();
   }
 
   /** Builds the correct request, lets the profile's transport hook change it, and sends what it returns. */
