@@ -78,7 +78,8 @@ async function nodeTests(): Promise<Tally> {
     passed: count('pass'),
     failed: count('fail') + count('cancelled'),
     skipped: count('skipped') + count('todo'),
-    exitCode: runs.find((one) => one.exitCode !== 0)?.exitCode ?? 0,
+    // The first run that did not exit 0 (null when a signal ended it), else 0.
+    exitCode: (runs.find((one) => one.exitCode !== 0) ?? runs[0]!).exitCode,
   };
 }
 
