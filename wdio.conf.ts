@@ -19,6 +19,7 @@
  * Real devices: wdio.android.conf.ts, wdio.ios.conf.ts.
  */
 import { rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { CODE_EXT, CODE_ROOT, PACKAGE_ROOT } from './harness/code-root.ts';
 import { attachEvidence, currentSession, evidenceDir, MobileResultsReporter, MockServerLauncher, simCapabilitiesFromEnv } from './harness/mobile/index.ts';
@@ -33,6 +34,22 @@ const resultsDir = resolve(process.env['MOBILE_RESULTS_DIR'] ?? `${REPORTS}/resu
 // the installed package alike (its manifest cache goes to subjects/mobile-sim/node_modules/.cache).
 // The real-device configs put Appium back in project mode for the drivers a team installs.
 process.env['APPIUM_HOME'] = join(PACKAGE_ROOT, 'subjects', 'mobile-sim');
+
+/**
+ * A loopback port the OS has free now. The Appium service would otherwise prefer 4723 whenever it
+ * looks free, so two runs starting at once (test files in parallel, two checkouts on one machine)
+ * both take it and the later Appium cannot listen.
+ */
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('the OS gave no loopback port'))));
+    });
+  });
+}
 
 export const config: WebdriverIO.Config = {
   runner: 'local',
@@ -61,8 +78,8 @@ export const config: WebdriverIO.Config = {
       'appium',
       {
         // No `command`: the service runs node_modules/appium. `args.log` keeps Appium's whole log
-        // (logPath's pipe misses the startup lines); the port is a free one the service picks.
-        args: { address: '127.0.0.1', log: `${REPORTS}/appium.log`, logNoColors: true, logLevel: 'info' },
+        // (logPath's pipe misses the startup lines).
+        args: { address: '127.0.0.1', port: await freeLoopbackPort(), log: `${REPORTS}/appium.log`, logNoColors: true, logLevel: 'info' },
       },
     ],
   ],

@@ -4,12 +4,12 @@
  * journal or the page source, the way the conformance specs will judge real apps.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { createMockServer, type RunningMockServer } from '../../mock-server/index.ts';
-import { buildDriver } from '../../subjects/mobile-sim/build.ts';
+import { buildDriver, DRIVER_BUNDLE, DRIVER_ENTRY } from '../../subjects/mobile-sim/build.ts';
 import { REPO_ROOT, startAppium, type RunningAppium } from './support/appium-process.ts';
 import {
   admin,
@@ -31,8 +31,24 @@ const context = {} as SimContext;
 let mock: RunningMockServer;
 let appium: RunningAppium;
 
+/**
+ * Whether a driver source is newer than the bundle Appium loads. The bundle is rebuilt only then:
+ * other test files running at the same time load it (Appium) and ship it (npm pack), and a
+ * rewrite under them can be read half-written.
+ */
+function bundleIsStale(): boolean {
+  let bundled: number;
+  try {
+    bundled = statSync(DRIVER_BUNDLE).mtimeMs;
+  } catch {
+    return true;
+  }
+  const sources = dirname(DRIVER_ENTRY);
+  return readdirSync(sources, { recursive: true, encoding: 'utf8' }).some((file) => statSync(join(sources, file)).mtimeMs > bundled);
+}
+
 before(async () => {
-  await buildDriver();
+  if (bundleIsStale()) await buildDriver();
   const spillFile = join(mkdtempSync(join(tmpdir(), 'mobile-sim-journal-')), 'spill.ndjson');
   [mock, appium] = await Promise.all([createMockServer({ port: 0, seed: 'mobile-sim', spillFile }), startAppium(join(REPO_ROOT, 'reports', 'test', 'mobile-sim-appium.log'))]);
   context.mockUrl = mock.url;

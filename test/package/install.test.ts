@@ -109,14 +109,17 @@ describe('the installed package, in a team project outside the repository', { ti
       join(project, 'tsconfig.json'),
       JSON.stringify({ compilerOptions: { target: 'ES2023', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2023', 'DOM'], strict: true, noEmit: true, types: [], skipLibCheck: true }, include: ['*.ts', 'identity-conformance/*.ts'] }),
     );
+    // One tsc run over the team's modules and a wrong one: the wrong one's error, and no other, proves both.
+    writeFileSync(join(project, 'wrong.ts'), "import type { WebSubject } from 'intercom-identity-conformance/web';\nexport const id: number = ({} as WebSubject).name;\n");
     const tsc = createRequire(join(REPO, 'package.json')).resolve('typescript/bin/tsc');
     const checked = run(process.execPath, [tsc, '-p', '.'], project, 120_000);
-    assert.equal(checked.status, 0, tail(checked));
-    writeFileSync(join(project, 'wrong.ts'), "import type { WebSubject } from 'intercom-identity-conformance/web';\nexport const id: number = ({} as WebSubject).name;\n");
-    const wrong = run(process.execPath, [tsc, '-p', '.'], project, 120_000);
     rmSync(join(project, 'wrong.ts'));
-    assert.equal(wrong.status, 2, tail(wrong));
-    assert.match(wrong.output, /wrong\.ts\(2,14\): error TS2322: Type 'string' is not assignable to type 'number'/);
+    assert.equal(checked.status, 2, tail(checked));
+    assert.deepEqual(
+      checked.output.split('\n').filter((line) => /error TS\d+/.test(line)),
+      ["wrong.ts(2,14): error TS2322: Type 'string' is not assignable to type 'number'."],
+      tail(checked),
+    );
   });
 
   it('every entry point loads as plain JavaScript, and a team\'s own Playwright spec runs on the package\'s fixtures', () => {
