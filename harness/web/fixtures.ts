@@ -122,10 +122,11 @@ export const test = base.extend<WebTestFixtures, WebWorkerFixtures>({
       };
       const records = await admin.requests();
       const issued = await admin.issuedTokens();
-      await attach('jwt-timeline.txt', jwtTimeline(records, issued), 'text/plain');
+      const marks = await admin.marks();
+      await attach('jwt-timeline.txt', jwtTimeline(records, issued, marks), 'text/plain');
       // The picture rings the requests the failure names, so the eye lands on them first.
       const failures = testInfo.errors.map((error) => error.message ?? '');
-      const picture = jwtTimelinePicture({ records, issued, marks: await admin.marks(), title: `${checkIdOf(testInfo.title)} · web · ${subject.name}`, highlight: seqsNamedIn(failures) });
+      const picture = jwtTimelinePicture({ records, issued, marks, title: `${checkIdOf(testInfo.title)} · web · ${subject.name}`, highlight: seqsNamedIn(failures) });
       await attach('jwt-timeline.svg', picture, 'image/svg+xml');
       await attach('journal.ndjson', records.map((record) => JSON.stringify(record)).join('\n'), 'application/x-ndjson');
       await attach('intercom-calls.json', JSON.stringify({ calls: intercom.calls, failed_requests: intercom.failures }, null, 2), 'application/json');
