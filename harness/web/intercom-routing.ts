@@ -5,6 +5,7 @@ import type { MockAdminClient } from '../admin-client.ts';
 import type { SendOrderPoint } from '../oracles/index.ts';
 import { CALL_REPORT_PATH, observeIntercomCalls, type IntercomCallReport, type ObservedCommand } from './intercom-call-observer.ts';
 import { isIntercomUrl, widgetAppId, WIDGET_HOST } from './intercom-hosts.ts';
+import { pageScript } from './page-script.ts';
 
 /** One `Intercom(...)` call the page made, placed in send order. */
 export interface IntercomCall extends SendOrderPoint {
@@ -29,6 +30,11 @@ export interface IntercomRoutingOptions {
   profile: { name: string } | { moduleFile: string };
   /** Time each messenger request spends on the way to the mock, after it was sent (a slow network). Default 0. */
   latencyMs?: number;
+  /**
+   * A network condition of your own: runs for each messenger request after it has its place in send
+   * order and before it reaches the mock (hold a request back, say, to see it land after a logout).
+   */
+  inTransit?: (request: Request) => Promise<void>;
 }
 
 const PROFILE_MODULE_PATH = '/__intercom-conformance/profile-module.js';
@@ -67,7 +73,7 @@ export class IntercomRouting {
     context.on('request', () => routing.started++);
     context.on('requestfinished', () => routing.requestEnded());
     context.on('requestfailed', (request) => routing.requestFailed(request));
-    await context.addInitScript(observeIntercomCalls, CALL_REPORT_PATH);
+    await context.addInitScript({ content: pageScript(observeIntercomCalls, CALL_REPORT_PATH) });
     await context.route((url) => url.pathname === CALL_REPORT_PATH, (route) => routing.placeCall(route));
     await context.route(isIntercomUrl, (route) => routing.answerIntercom(route));
     await context.route((url) => url.origin === routing.mockOrigin && url.pathname.startsWith('/messenger/'), (route) => routing.numberMockRequest(route));
@@ -129,8 +135,9 @@ export class IntercomRouting {
     return reasons.length ? reasons.join('; ') : null;
   }
 
-  private async inTransit(): Promise<void> {
+  private async inTransit(request: Request): Promise<void> {
     if (this.options.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
+    await this.options.inTransit?.(request);
   }
 
   private nextSent(): number {
@@ -177,7 +184,7 @@ export class IntercomRouting {
     const request = route.request();
     const url = new URL(request.url());
     const headers = { ...(await request.allHeaders()), [HOST]: url.host, [SENT]: String(this.nextSent()) };
-    await this.inTransit();
+    await this.inTransit(request);
     let target = `${this.options.mockUrl}${url.pathname}${url.search}`;
     if (url.hostname === WIDGET_HOST && url.pathname === PROFILE_MODULE_PATH && 'moduleFile' in this.options.profile) {
       await route.fulfill({ status: 200, contentType: 'text/javascript', headers: { 'access-control-allow-origin': '*' }, body: await readFile(this.options.profile.moduleFile, 'utf8') });
@@ -204,7 +211,7 @@ export class IntercomRouting {
 
   private async numberMockRequest(route: Route): Promise<void> {
     const headers = { ...(await route.request().allHeaders()), [SENT]: String(this.nextSent()) };
-    await this.inTransit();
+    await this.inTransit(route.request());
     await route.continue({ headers });
   }
 

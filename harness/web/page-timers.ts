@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { pageScript } from './page-script.ts';
 
 /**
  * A ledger of the page's pending timeouts and intervals, kept by the page itself, so a test that
@@ -43,8 +44,9 @@ function installTimerLedger(): void {
 
 /** Adds the ledger to every document from now on and to the page's frames now; call right after `page.clock.install()`. */
 export async function trackPageTimers(page: Page): Promise<void> {
-  await page.context().addInitScript(installTimerLedger);
-  await Promise.all(page.frames().map((frame) => frame.evaluate(installTimerLedger).catch(() => undefined)));
+  const script = pageScript(installTimerLedger);
+  await page.context().addInitScript({ content: script });
+  await Promise.all(page.frames().map((frame) => frame.evaluate(script).catch(() => undefined)));
 }
 
 /** The page's earliest pending timer across its frames, in the page's fake time (ms), or null. */
