@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_WEB_SUBJECT } from '../harness/web/subject-loader.ts';
+import { BUNDLED_WEB_SUBJECTS, DEFAULT_WEB_SUBJECT, webSubjectFile } from '../harness/web/subject-loader.ts';
 import { MOBILE_PROFILES } from '../specs/mobile/expected-verdicts.ts';
 import { CATALOG, parsePlatforms, platformsInUse, selectChecks } from './check-catalog.ts';
 import { mobileConfigFile, SIM_CONFIG } from './mobile-runner.ts';
@@ -59,6 +59,9 @@ Examples:
                                                         a bundled fault profile: the expectations file
                                                         expectations/intercom-sim+android-stale-jwt@0.1.0.json
                                                         lists its known failure, so the gate holds
+  npm run conformance -- -p web --web-subject snippet  a bundled third-party subject by name: Intercom's install
+                                                        snippet; also messenger-js-sdk, react-use-intercom@5.8.0,
+                                                        react-use-intercom@1.5.2 (reference-web-app is the default)
   npm run conformance -- --web-subject ./my-app.subject.ts --expectations expectations/my-app@2.4.1.json
   npm run conformance -- --repeat 10                    run 10 times; report any verdict that changed
   npm run conformance -- --matrix                       the self-test: every bundled fault against every check
@@ -100,7 +103,11 @@ export function conformanceProgram(): Command {
     .addOption(new Option('-p, --platforms <list>', 'platforms to run, comma-separated: web, android, ios').default(['web', 'android', 'ios'], 'web,android,ios').argParser(platformsArg))
     .addOption(new Option('-c, --checks <list>', "checks to run by ID or glob, comma-separated (e.g. WEB-LOGOUT-01,'MOB-JWT-*'); default all").argParser(commaList))
     .addOption(new Option('-e, --expectations <files>', 'expectations files, comma-separated; default expectations/<subject>@<version>.json of each subject that runs').argParser(commaList))
-    .addOption(new Option('--web-subject <module>', 'web subject: a module whose default export is a WebSubject').env('WEB_SUBJECT').default(DEFAULT_WEB_SUBJECT))
+    .addOption(
+      new Option('--web-subject <name|module>', `web subject: a bundled one by name (${Object.keys(BUNDLED_WEB_SUBJECTS).join(', ')}), or a module whose default export is a WebSubject`)
+        .env('WEB_SUBJECT')
+        .default(DEFAULT_WEB_SUBJECT, 'reference-web-app'),
+    )
     .addOption(new Option('--web-variant <name>', 'variant of the web subject (bundled: correct, logout-reload-only, spa-no-shutdown, refresh-not-forwarded)').env('WEB_VARIANT'))
     .addOption(new Option('--web-profile <name>', 'messenger profile (bundled: correct, queued-shutdown-noop, keeps-settings, update-ignores-jwt, cache-survives-shutdown)').env('WEB_PROFILE'))
     .addOption(new Option('--web-profile-module <file>', 'messenger profile from a module of your own').env('WEB_PROFILE_MODULE'))
@@ -152,6 +159,11 @@ export function runSelection(options: CliOptions): RunSelection {
     const given = MATRIX_IGNORES.filter(([key]) => options[key] !== undefined).map(([, flag]) => flag);
     if (mobileConfig !== SIM_CONFIG) given.push('--mobile-config');
     if (given.length) throw new Error(`--matrix runs every bundled profile against every check; it takes no ${given.join(', ')} (only --platforms, --web-subject, --reports, --verbose)`);
+  }
+  try {
+    webSubjectFile(options.webSubject);
+  } catch (error) {
+    throw new Error(`--web-subject: ${(error as Error).message}`);
   }
   if (options.checks && options.checks.length === 0) throw new Error('--checks: give at least one check ID or glob (--list shows them)');
   const files: [string | undefined, string][] = [

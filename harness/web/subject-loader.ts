@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { codeFile } from '../code-root.ts';
@@ -7,16 +8,44 @@ import type { WebSubject } from './subject.ts';
 export const DEFAULT_WEB_SUBJECT = 'subjects/web-app/index.ts';
 
 /**
- * The file of a subject module: the bundled one from the project's own code (the repository, or
- * the installed package), any other path from the working directory.
+ * The bundled subjects by name, each the project's own module (path from the code root, without
+ * extension). The third-party ones bundle pinned npm packages that only the repository installs.
  */
-export function webSubjectFile(modulePath: string): string {
-  return modulePath === DEFAULT_WEB_SUBJECT ? codeFile('subjects/web-app/index') : resolve(modulePath);
+export const BUNDLED_WEB_SUBJECTS: Readonly<Record<string, string>> = {
+  'reference-web-app': 'subjects/web-app/index',
+  snippet: 'subjects/third-party/snippet/index',
+  'messenger-js-sdk': 'subjects/third-party/messenger-js-sdk/index',
+  'react-use-intercom@5.8.0': 'subjects/third-party/react-use-intercom/v5.8.0',
+  'react-use-intercom@1.5.2': 'subjects/third-party/react-use-intercom/v1.5.2',
+};
+
+/** A module path, as opposed to a bundled subject's name: it has a folder or a script extension. */
+const looksLikePath = (value: string): boolean => /[\\/]/.test(value) || /\.[cm]?[jt]s$/.test(value);
+
+/**
+ * The file of a subject: a bundled one by name (or the default's path) from the project's own code
+ * (the repository, or the installed package), any other path from the working directory. A name
+ * that is no bundled subject is an error listing the names.
+ */
+export function webSubjectFile(nameOrPath: string): string {
+  const bundled = nameOrPath === DEFAULT_WEB_SUBJECT ? BUNDLED_WEB_SUBJECTS['reference-web-app'] : BUNDLED_WEB_SUBJECTS[nameOrPath];
+  if (bundled) {
+    const file = codeFile(bundled);
+    if (!existsSync(file)) throw new Error(`"${nameOrPath}" is bundled with the repository only (${file} is not in this installation)`);
+    return file;
+  }
+  if (looksLikePath(nameOrPath)) return resolve(nameOrPath);
+  throw new Error(`"${nameOrPath}" is not a bundled web subject (${Object.keys(BUNDLED_WEB_SUBJECTS).join(', ')}) nor a module path (for a file, give ./${nameOrPath}.ts)`);
 }
 
-/** Loads the module named by WEB_SUBJECT (a path); its default export must be a WebSubject. */
+/** Loads the subject named by WEB_SUBJECT (a bundled name or a path); its default export must be a WebSubject. */
 export async function loadWebSubject(modulePath = process.env['WEB_SUBJECT'] ?? DEFAULT_WEB_SUBJECT): Promise<WebSubject> {
-  const url = pathToFileURL(webSubjectFile(modulePath)).href;
+  let url: string;
+  try {
+    url = pathToFileURL(webSubjectFile(modulePath)).href;
+  } catch (error) {
+    throw new Error(`WEB_SUBJECT=${modulePath}: ${(error as Error).message}`);
+  }
   let loaded: { default?: Partial<WebSubject> };
   try {
     loaded = (await import(url)) as { default?: Partial<WebSubject> };
