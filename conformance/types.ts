@@ -21,6 +21,9 @@ export interface WebSelection {
   variant: string | undefined;
   profile: string | undefined;
   profileModule: string | undefined;
+  /** A team's app at a URL, driven by a steps file (--web-url, --web-steps); then `subjectModule` is the steps-app subject. */
+  url?: string;
+  steps?: string;
 }
 
 export interface MobileSelection {

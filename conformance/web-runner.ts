@@ -1,5 +1,5 @@
 import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ProgressEvent } from '../harness/progress.ts';
 import { codeFile } from '../harness/code-root.ts';
 import type { CellResult } from '../harness/self-test/verdicts.ts';
@@ -44,6 +44,8 @@ export async function runWeb(request: RunnerRequest, web: WebSelection, selfTest
       WEB_VARIANT: web.variant,
       WEB_PROFILE: web.profile,
       WEB_PROFILE_MODULE: web.profileModule,
+      WEB_URL: web.url,
+      WEB_STEPS: web.steps ? resolve(web.steps) : undefined,
       // The conformance run keeps its own view; Playwright's list reporter goes to the log only.
       FORCE_COLOR: '0',
     },

@@ -76,6 +76,8 @@ export const test = base.extend<WebTestFixtures, WebWorkerFixtures>({
       mkdirSync(dir, { recursive: true });
       const mock = await createMockServer({
         port: 0,
+        // An app that boots with its own app_id (a team's app at --web-url) gets a mock of that workspace.
+        ...(subject.appId ? { appId: subject.appId } : {}),
         staticRoutes: await messengerAssets(subject),
         spillFile: join(dir, `journal-spill-${workerInfo.project.name.replace(/\W+/g, '_')}-${workerInfo.workerIndex}.ndjson`),
       });
