@@ -18,6 +18,7 @@ export interface CliOptions {
   webProfileModule?: string;
   webUrl?: string;
   webSteps?: string;
+  mockSecretEnv?: string;
   mobileConfig: string;
   mobileProfile?: string;
   mobileProfileModule?: string;
@@ -115,6 +116,7 @@ export function conformanceProgram(): Command {
     )
     .addOption(new Option('--web-url <url>', 'your own web app, running at this URL (with --web-steps): no WebSubject class needed'))
     .addOption(new Option('--web-steps <file>', 'steps file (TS or JS) saying how to sign in, sign out and refresh the JWT in the app at --web-url'))
+    .addOption(new Option('--mock-secret-env <VAR>', "the environment variable holding the identity-verification secret your app signs its JWTs with; the browser checks' mock verifies with it (default: the mock's own secret)"))
     .addOption(new Option('--web-variant <name>', 'variant of the web subject (bundled: correct, logout-reload-only, spa-no-shutdown, refresh-not-forwarded)').env('WEB_VARIANT'))
     .addOption(new Option('--web-profile <name>', 'messenger profile (bundled: correct, queued-shutdown-noop, keeps-settings, update-ignores-jwt, cache-survives-shutdown)').env('WEB_PROFILE'))
     .addOption(new Option('--web-profile-module <file>', 'messenger profile from a module of your own').env('WEB_PROFILE_MODULE'))
@@ -148,6 +150,7 @@ const MATRIX_IGNORES: [keyof CliOptions, string][] = [
   ['webProfileModule', '--web-profile-module'],
   ['webUrl', '--web-url'],
   ['webSteps', '--web-steps'],
+  ['mockSecretEnv', '--mock-secret-env'],
   ['mobileProfile', '--mobile-profile'],
   ['mobileProfileModule', '--mobile-profile-module'],
   ['mobileSelectors', '--mobile-selectors'],
@@ -172,6 +175,11 @@ export function runSelection(options: CliOptions): RunSelection {
   if (options.webUrl !== undefined && options.webSteps === undefined) throw new Error('--web-url needs --web-steps <file>: the steps that sign in to and out of your app');
   if (options.webSteps !== undefined && options.webUrl === undefined) throw new Error('--web-steps needs --web-url <url>: where your app is running');
   if (options.webUrl !== undefined && options.webSubject !== DEFAULT_WEB_SUBJECT) throw new Error(`--web-url and --web-subject ${options.webSubject}: give one of them (--web-url runs your app through its steps file)`);
+  if (options.mockSecretEnv !== undefined) {
+    const name = options.mockSecretEnv;
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`--mock-secret-env: "${name}" is not an environment variable name (give the name, not the secret)`);
+    if (!process.env[name]) throw new Error(`--mock-secret-env: ${name} is not set (or empty) in this environment; export the secret your app signs its JWTs with as ${name}`);
+  }
   try {
     webSubjectFile(options.webSubject);
   } catch (error) {
@@ -210,6 +218,7 @@ export function runSelection(options: CliOptions): RunSelection {
       profile: options.webProfile,
       profileModule: options.webProfileModule,
       ...(options.webUrl && options.webSteps ? { url: options.webUrl, steps: options.webSteps } : {}),
+      ...(options.mockSecretEnv ? { mockSecretEnv: options.mockSecretEnv } : {}),
     },
     mobile: { config: mobileConfig, profile: options.mobileProfile, profileModule: options.mobileProfileModule, selectors: options.mobileSelectors, subjectId: options.mobileSubject },
   };

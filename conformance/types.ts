@@ -24,6 +24,8 @@ export interface WebSelection {
   /** A team's app at a URL, driven by a steps file (--web-url, --web-steps); then `subjectModule` is the steps-app subject. */
   url?: string;
   steps?: string;
+  /** The name of the environment variable holding the secret the mock verifies JWTs with (--mock-secret-env). */
+  mockSecretEnv?: string;
 }
 
 export interface MobileSelection {

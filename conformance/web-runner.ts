@@ -46,6 +46,8 @@ export async function runWeb(request: RunnerRequest, web: WebSelection, selfTest
       WEB_PROFILE_MODULE: web.profileModule,
       WEB_URL: web.url,
       WEB_STEPS: web.steps ? resolve(web.steps) : undefined,
+      // The variable's name only: the secret stays in the environment the runner inherits.
+      WEB_MOCK_SECRET_ENV: web.mockSecretEnv,
       // The conformance run keeps its own view; Playwright's list reporter goes to the log only.
       FORCE_COLOR: '0',
     },

@@ -1,5 +1,5 @@
 /**
- * `--web-url <url> --web-steps <file>` on bad input: exit 2 with one line naming what was wrong,
+ * `--web-url <url> --web-steps <file>` (and `--mock-secret-env`) on bad input: exit 2 with one line naming what was wrong,
  * before any browser starts and with the previous run's reports untouched.
  */
 import assert from 'node:assert/strict';
@@ -60,6 +60,12 @@ describe('--web-url and --web-steps on bad input', () => {
     const throwing = await conformance('--web-url', appUrl, '--web-steps', 'test/fixtures/steps/throws.mjs');
     assert.equal(throwing.status, 2, throwing.stderr);
     assert.equal(errorLine(throwing.stderr), 'error: --web-steps test/fixtures/steps/throws.mjs could not be loaded: Error: APP_BASE_URL is not set | set it to the app under test');
+  });
+
+  it('refuses --mock-secret-env naming a variable that is not set', async () => {
+    const unset = await conformance('--web-url', appUrl, '--web-steps', 'examples/web-url/steps.ts', '--mock-secret-env', 'CONFORMANCE_TEST_UNSET_SECRET');
+    assert.equal(unset.status, 2, unset.stderr);
+    assert.equal(errorLine(unset.stderr), 'error: --mock-secret-env: CONFORMANCE_TEST_UNSET_SECRET is not set (or empty) in this environment; export the secret your app signs its JWTs with as CONFORMANCE_TEST_UNSET_SECRET');
   });
 
   it('refuses a URL that does not answer, naming it and the error', async () => {
