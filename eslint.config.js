@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const RUNNERS = ['@playwright/*', 'playwright', 'playwright-core', 'webdriverio', '@wdio/*', 'appium', 'appium/*', '@appium/*', 'allure-*'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'reports/', 'dist/', 'subjects/**/dist/', '**/*.js', '!eslint.config.js'] },
+  { ignores: ['node_modules/', 'test/fixtures/steps/broken.ts', 'reports/', 'dist/', 'subjects/**/dist/', '**/*.js', '!eslint.config.js'] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -44,6 +44,16 @@ export default tseslint.config(
           { group: RUNNERS.filter((pattern) => pattern !== 'allure-*'), message: 'conformance/ runs Playwright and WDIO as child processes; it imports neither.' },
           { group: ['**/subjects/*', '**/subjects/**', '**/mock-server/*', '**/mock-server/**'], message: 'conformance/ reaches subjects and the mock only through harness/ and the runners.' },
         ],
+      }],
+    },
+  },
+  {
+    // An example is what a team copies: it uses only what the package exports (here by relative
+    // path to harness/web/index.ts, in a team's repository 'intercom-identity-conformance/web').
+    files: ['examples/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/subjects/*', '**/subjects/**', '**/mock-server/*', '**/mock-server/**', '**/specs/*', '**/conformance/*', '**/harness/*/*', '!**/harness/web/index.ts'], message: 'examples/ use only what the package exports (intercom-identity-conformance/web).' }],
       }],
     },
   },

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { BUNDLED_WEB_SUBJECTS, DEFAULT_WEB_SUBJECT, webSubjectFile } from '../harness/web/subject-loader.ts';
+import { BUNDLED_WEB_SUBJECTS, DEFAULT_WEB_SUBJECT, stepsAppSubjectFile, webSubjectFile } from '../harness/web/subject-loader.ts';
 import { MOBILE_PROFILES } from '../specs/mobile/expected-verdicts.ts';
 import { secondsArg } from './app-timing.ts';
 import { CATALOG, parsePlatforms, platformsInUse, selectChecks } from './check-catalog.ts';
@@ -17,6 +17,9 @@ export interface CliOptions {
   webVariant?: string;
   webProfile?: string;
   webProfileModule?: string;
+  webUrl?: string;
+  webSteps?: string;
+  mockSecretEnv?: string;
   mobileConfig: string;
   mobileProfile?: string;
   mobileProfileModule?: string;
@@ -65,6 +68,9 @@ Examples:
   npm run conformance -- -p web --web-subject snippet  a bundled third-party subject by name: Intercom's install
                                                         snippet; also messenger-js-sdk, react-use-intercom@5.8.0,
                                                         react-use-intercom@1.5.2 (reference-web-app is the default)
+  npm run conformance -- -p web --web-url http://127.0.0.1:3000/ --web-steps ./intercom.steps.ts
+                                                        your own app, running, driven by a steps file (README,
+                                                        "Your own app at a URL")
   npm run conformance -- --web-subject ./my-app.subject.ts --expectations expectations/my-app@2.4.1.json
   npm run conformance -- --repeat 10                    run 10 times; report any verdict that changed
   npm run conformance -- --matrix                       the self-test: every bundled fault against every check
@@ -111,6 +117,9 @@ export function conformanceProgram(): Command {
         .env('WEB_SUBJECT')
         .default(DEFAULT_WEB_SUBJECT, 'reference-web-app'),
     )
+    .addOption(new Option('--web-url <url>', 'your own web app, running at this URL (with --web-steps): no WebSubject class needed'))
+    .addOption(new Option('--web-steps <file>', 'steps file (TS or JS) saying how to sign in, sign out and refresh the JWT in the app at --web-url'))
+    .addOption(new Option('--mock-secret-env <VAR>', "the environment variable holding the identity-verification secret your app signs its JWTs with; the browser checks' mock verifies with it (default: the mock's own secret)"))
     .addOption(new Option('--web-variant <name>', 'variant of the web subject (bundled: correct, logout-reload-only, spa-no-shutdown, refresh-not-forwarded)').env('WEB_VARIANT'))
     .addOption(new Option('--web-profile <name>', 'messenger profile (bundled: correct, queued-shutdown-noop, keeps-settings, update-ignores-jwt, cache-survives-shutdown)').env('WEB_PROFILE'))
     .addOption(new Option('--web-profile-module <file>', 'messenger profile from a module of your own').env('WEB_PROFILE_MODULE'))
@@ -144,6 +153,9 @@ const MATRIX_IGNORES: [keyof CliOptions, string][] = [
   ['webVariant', '--web-variant'],
   ['webProfile', '--web-profile'],
   ['webProfileModule', '--web-profile-module'],
+  ['webUrl', '--web-url'],
+  ['webSteps', '--web-steps'],
+  ['mockSecretEnv', '--mock-secret-env'],
   ['mobileProfile', '--mobile-profile'],
   ['mobileProfileModule', '--mobile-profile-module'],
   ['mobileSelectors', '--mobile-selectors'],
@@ -167,6 +179,14 @@ export function runSelection(options: CliOptions): RunSelection {
     if (mobileConfig !== SIM_CONFIG) given.push('--mobile-config');
     if (given.length) throw new Error(`--matrix runs every bundled profile against every check; it takes no ${given.join(', ')} (only --platforms, --web-subject, --reports, --verbose)`);
   }
+  if (options.webUrl !== undefined && options.webSteps === undefined) throw new Error('--web-url needs --web-steps <file>: the steps that sign in to and out of your app');
+  if (options.webSteps !== undefined && options.webUrl === undefined) throw new Error('--web-steps needs --web-url <url>: where your app is running');
+  if (options.webUrl !== undefined && options.webSubject !== DEFAULT_WEB_SUBJECT) throw new Error(`--web-url and --web-subject ${options.webSubject}: give one of them (--web-url runs your app through its steps file)`);
+  if (options.mockSecretEnv !== undefined) {
+    const name = options.mockSecretEnv;
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`--mock-secret-env: "${name}" is not an environment variable name (give the name, not the secret)`);
+    if (!process.env[name]) throw new Error(`--mock-secret-env: ${name} is not set (or empty) in this environment; export the secret your app signs its JWTs with as ${name}`);
+  }
   try {
     webSubjectFile(options.webSubject);
   } catch (error) {
@@ -178,6 +198,7 @@ export function runSelection(options: CliOptions): RunSelection {
     [options.mobileSelectors, '--mobile-selectors'],
     [options.mobileProfileModule, '--mobile-profile-module'],
     [options.webProfileModule, '--web-profile-module'],
+    [options.webSteps, '--web-steps'],
   ];
   for (const [file, flag] of files) if (file && !existsSync(file)) throw new Error(`${flag}: ${file} does not exist`);
   if (options.webProfile && options.webProfileModule) throw new Error('--web-profile and --web-profile-module: give one of them');
@@ -202,7 +223,15 @@ export function runSelection(options: CliOptions): RunSelection {
   return {
     platforms,
     checks,
-    web: { subjectModule: options.webSubject, variant: options.webVariant, profile: options.webProfile, profileModule: options.webProfileModule, timing },
+    web: {
+      subjectModule: options.webUrl ? stepsAppSubjectFile() : options.webSubject,
+      variant: options.webVariant,
+      profile: options.webProfile,
+      profileModule: options.webProfileModule,
+      ...(options.webUrl && options.webSteps ? { url: options.webUrl, steps: options.webSteps } : {}),
+      ...(options.mockSecretEnv ? { mockSecretEnv: options.mockSecretEnv } : {}),
+      timing,
+    },
     mobile: { config: mobileConfig, profile: options.mobileProfile, profileModule: options.mobileProfileModule, selectors: options.mobileSelectors, subjectId: options.mobileSubject, timing },
   };
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { PACKAGE_ROOT } from '../harness/code-root.ts';
-import { loadWebSubject } from '../harness/web/subject-loader.ts';
+import { loadStepsAppSubject, loadWebSubject } from '../harness/web/subject-loader.ts';
 import { MOBILE_PROFILES } from '../specs/mobile/expected-verdicts.ts';
 import { timingQualifiers } from './app-timing.ts';
 import { SIM_CONFIG } from './mobile-runner.ts';
@@ -15,11 +15,11 @@ const moduleName = (path: string): string => basename(path).replace(/\.[cm]?[jt]
 /**
  * The web subject as expectations name it: `name[+variant][+profile][+jwt-ttl-<s>s][+jwt-refresh-<s>s]@version`,
  * the variant and profile only when they are not the subject's correct (first) ones, the timing
- * only when it is not the default. Loading the subject also
- * checks the variant and profile names before anything runs.
+ * only when it is not the default. Loading the subject also checks the variant and profile names
+ * before anything runs, and for an app at --web-url its steps file and that the URL answers.
  */
 export async function webSubjectId(web: WebSelection): Promise<string> {
-  const subject = await loadWebSubject(web.subjectModule);
+  const subject = web.url && web.steps ? await loadStepsAppSubject(web.url, web.steps) : await loadWebSubject(web.subjectModule);
   if (web.variant && !subject.variants.includes(web.variant)) throw new Error(`--web-variant: "${web.variant}" is not a variant of ${subject.name}; it has ${subject.variants.join(', ')}`);
   if (web.profile && !web.profileModule && !subject.profiles.includes(web.profile)) throw new Error(`--web-profile: "${web.profile}" is not a profile of ${subject.name}; it has ${subject.profiles.join(', ')}`);
   const qualifiers = [

@@ -24,6 +24,11 @@ export interface WebSelection {
   profileModule: string | undefined;
   /** --jwt-ttl / --jwt-refresh: JWT_TTL_S / JWT_REFRESH_S for the reference app. */
   timing?: AppTiming | undefined;
+  /** A team's app at a URL, driven by a steps file (--web-url, --web-steps); then `subjectModule` is the steps-app subject. */
+  url?: string;
+  steps?: string;
+  /** The name of the environment variable holding the secret the mock verifies JWTs with (--mock-secret-env). */
+  mockSecretEnv?: string;
 }
 
 export interface MobileSelection {

@@ -1,5 +1,5 @@
 import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ProgressEvent } from '../harness/progress.ts';
 import { codeFile } from '../harness/code-root.ts';
 import type { CellResult } from '../harness/self-test/verdicts.ts';
@@ -46,6 +46,10 @@ export async function runWeb(request: RunnerRequest, web: WebSelection, selfTest
       WEB_PROFILE_MODULE: web.profileModule,
       JWT_TTL_S: web.timing?.jwtTtlS?.toString(),
       JWT_REFRESH_S: web.timing?.jwtRefreshS?.toString(),
+      WEB_URL: web.url,
+      WEB_STEPS: web.steps ? resolve(web.steps) : undefined,
+      // The variable's name only: the secret stays in the environment the runner inherits.
+      WEB_MOCK_SECRET_ENV: web.mockSecretEnv,
       // The conformance run keeps its own view; Playwright's list reporter goes to the log only.
       FORCE_COLOR: '0',
     },

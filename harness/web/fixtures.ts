@@ -63,6 +63,18 @@ async function messengerAssets(subject: WebSubject): Promise<StaticRoute[]> {
   return [...own, ...((await bundled.mockAssets?.()) ?? []).filter((route) => route.path === '/widget')];
 }
 
+/**
+ * The secret the mock verifies JWTs with when the app signs its own (--mock-secret-env names the
+ * variable holding it, passed as WEB_MOCK_SECRET_ENV); else the mock's default.
+ */
+function mockSecret(): { primarySecret?: string } {
+  const name = process.env['WEB_MOCK_SECRET_ENV'];
+  if (!name) return {};
+  const secret = process.env[name];
+  if (!secret) throw new Error(`WEB_MOCK_SECRET_ENV names ${name}, which is not set (or empty): export the secret your app signs its JWTs with as ${name}`);
+  return { primarySecret: secret };
+}
+
 const envNumber = (name: string, fallback: number): number => (process.env[name] ? Number(process.env[name]) : fallback);
 
 export const test = base.extend<WebTestFixtures, WebWorkerFixtures>({
@@ -82,6 +94,9 @@ export const test = base.extend<WebTestFixtures, WebWorkerFixtures>({
       mkdirSync(dir, { recursive: true });
       const mock = await createMockServer({
         port: 0,
+        // An app that boots with its own app_id (a team's app at --web-url) gets a mock of that workspace.
+        ...(subject.appId ? { appId: subject.appId } : {}),
+        ...mockSecret(),
         staticRoutes: await messengerAssets(subject),
         spillFile: join(dir, `journal-spill-${workerInfo.project.name.replace(/\W+/g, '_')}-${workerInfo.workerIndex}.ndjson`),
       });

@@ -11,3 +11,5 @@ export { chromiumLaunchOptions } from './browser.ts';
 export { clientState, visibleText } from './evidence.ts';
 export { loadWebSubject, DEFAULT_WEB_SUBJECT } from './subject-loader.ts';
 export type { WebSubject, WebSubjectOptions, RunningWebSubject } from './subject.ts';
+// A team's app without a WebSubject class: a steps file for --web-url / --web-steps.
+export { defineWebSteps, type WebSteps, type SelectorStep, type PageStep, type UserStep } from './web-steps.ts';

@@ -19,6 +19,23 @@ export const BUNDLED_WEB_SUBJECTS: Readonly<Record<string, string>> = {
   'react-use-intercom@1.5.2': 'subjects/third-party/react-use-intercom/v1.5.2',
 };
 
+/**
+ * The subject of `--web-url <url> --web-steps <file>` (a team's app driven by a steps file): the
+ * module the browser runner loads (it reads WEB_URL and WEB_STEPS), and the factory behind it.
+ */
+export const STEPS_APP_SUBJECT = 'subjects/steps-app/index';
+const STEPS_APP_FACTORY = 'subjects/steps-app/steps-subject';
+
+export function stepsAppSubjectFile(): string {
+  return codeFile(STEPS_APP_SUBJECT);
+}
+
+/** The subject of an app at `url` driven by the steps file `stepsFile`; refuses a file that is not usable and a URL that does not answer. */
+export async function loadStepsAppSubject(url: string, stepsFile: string): Promise<WebSubject> {
+  const factory = (await import(pathToFileURL(codeFile(STEPS_APP_FACTORY)).href)) as { stepsAppSubject(url: string, stepsFile: string): Promise<WebSubject> };
+  return factory.stepsAppSubject(url, stepsFile);
+}
+
 /** A module path, as opposed to a bundled subject's name: it has a folder or a script extension. */
 const looksLikePath = (value: string): boolean => /[\\/]/.test(value) || /\.[cm]?[jt]s$/.test(value);
 

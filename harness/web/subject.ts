@@ -17,6 +17,8 @@ export interface WebSubject {
   variants: readonly string[];
   /** Built-in messenger profiles this subject can load, first the correct one. */
   profiles: readonly string[];
+  /** The Intercom app_id the app boots with, when it is fixed by the app; the mock adopts it. */
+  appId?: string;
   /** Files the mock must serve, e.g. a messenger bundle at `/widget`. */
   mockAssets?(): Promise<StaticRoute[]>;
   start(options: WebSubjectOptions): Promise<RunningWebSubject>;

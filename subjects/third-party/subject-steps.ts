@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import type { WebSubject } from '../../harness/web/subject.ts';
 import { buildWidget } from '../web-messenger/build.ts';
+import { afterNextRender, messengerIdle, sendMessage } from '../web-messenger/page-hooks.ts';
 import { BUILT_IN_PROFILES } from '../web-messenger/src/profiles.ts';
 import { startPage, type ThirdPartyPage } from './page-server.ts';
 
@@ -22,28 +23,6 @@ async function flowDone(page: Page, flows: string[], user?: string): Promise<voi
 /** Marks the page busy, so the next wait sees this step's outcome, not the previous one's. */
 async function acting(page: Page): Promise<void> {
   await page.locator('body').evaluate((body) => (body.dataset['flow'] = 'acting'));
-}
-
-/**
- * Until the widget has replaced the loader's queue stub and finished every command issued so far.
- * A stub never replaced (the widget URL not answered) keeps this waiting until the step times out.
- */
-async function messengerIdle(page: Page): Promise<void> {
-  const outcome = await (await page.waitForFunction(() => {
-    const info = (window as unknown as { intercomMessengerInfo?: { error?: string } }).intercomMessengerInfo;
-    if (info?.error) return info.error;
-    const intercom = (window as unknown as { Intercom?: ((...args: unknown[]) => unknown) & { q?: unknown; pending?: number } }).Intercom;
-    return typeof intercom === 'function' && !('q' in intercom) && intercom.pending === 0;
-  })).jsonValue();
-  if (typeof outcome === 'string') throw new Error(`the messenger did not start: ${outcome}`);
-}
-
-async function afterNextRender(page: Page, action: () => Promise<void>): Promise<void> {
-  const body = page.frameLocator('#intercom-frame').locator('body');
-  const before = (await page.locator('#intercom-frame').count()) ? Number((await body.getAttribute('data-renders')) ?? 0) : 0;
-  await action();
-  await page.frameLocator('#intercom-frame').locator(`body[data-renders="${before + 1}"]`).waitFor();
-  await messengerIdle(page);
 }
 
 async function messengerOpen(page: Page): Promise<boolean> {
@@ -100,11 +79,7 @@ export function thirdPartySubject(spec: ThirdPartySubjectSpec): WebSubject {
       await afterNextRender(page, () => page.click('#open-messenger'));
     },
 
-    async sendMessage(page, text) {
-      const frame = page.frameLocator('#intercom-frame');
-      await frame.locator('#composer').fill(text);
-      await afterNextRender(page, () => frame.locator('#send').click());
-    },
+    sendMessage,
 
     async refreshJwt(page) {
       if (spec.refresh === 'reload') {

@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import type { WebSubject } from '../../harness/web/subject.ts';
 import { buildWidget } from '../web-messenger/build.ts';
+import { afterNextRender, messengerIdle, sendMessage } from '../web-messenger/page-hooks.ts';
 import { BUILT_IN_PROFILES } from '../web-messenger/src/profiles.ts';
 import { APP_VARIANTS } from './src/config.ts';
 import { startWebApp } from './server.ts';
@@ -14,30 +15,6 @@ async function flowDone(page: Page, flows: string[], user?: string): Promise<voi
     ([wanted, who]) => wanted!.includes(document.body.dataset['flow'] ?? '') && (who === undefined || document.body.dataset['user'] === who),
     [flows, user] as const,
   );
-}
-
-/**
- * Waits until the local messenger has loaded and finished every command issued so far, so a step
- * never races the messenger's reaction to the previous one (an update's re-render, say).
- */
-async function messengerIdle(page: Page): Promise<void> {
-  const failure = await page.waitForFunction(() => {
-    const info = (window as unknown as { intercomMessengerInfo?: { error?: string } }).intercomMessengerInfo;
-    if (info?.error) return info.error;
-    const intercom = (window as unknown as { Intercom?: ((...args: unknown[]) => unknown) & { q?: unknown; pending?: number } }).Intercom;
-    return typeof intercom === 'function' && !('q' in intercom) && intercom.pending === 0;
-  });
-  const outcome = await failure.jsonValue();
-  if (typeof outcome === 'string') throw new Error(`the messenger did not start: ${outcome}`);
-}
-
-/** Runs an action and waits for the messenger frame's next settled render (data-renders counts them). */
-async function afterNextRender(page: Page, action: () => Promise<void>): Promise<void> {
-  const body = page.frameLocator('#intercom-frame').locator('body');
-  const before = (await page.locator('#intercom-frame').count()) ? Number((await body.getAttribute('data-renders')) ?? 0) : 0;
-  await action();
-  await page.frameLocator('#intercom-frame').locator(`body[data-renders="${before + 1}"]`).waitFor();
-  await messengerIdle(page);
 }
 
 const referenceWebApp: WebSubject = {
@@ -78,11 +55,7 @@ const referenceWebApp: WebSubject = {
     await afterNextRender(page, () => page.click('#open-messenger'));
   },
 
-  async sendMessage(page, text) {
-    const frame = page.frameLocator('#intercom-frame');
-    await frame.locator('#composer').fill(text);
-    await afterNextRender(page, () => frame.locator('#send').click());
-  },
+  sendMessage,
 
   async refreshJwt(page) {
     const before = await this.refreshCount(page);

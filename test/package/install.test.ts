@@ -123,7 +123,7 @@ describe('the installed package, in a team project outside the repository', { ti
   });
 
   it('every entry point loads as plain JavaScript, and a team\'s own Playwright spec runs on the package\'s fixtures', () => {
-    const entries = ['', '/web', '/mobile', '/mock', '/reference-web-app'].map((entry) => `'${BIN}${entry}'`);
+    const entries = ['', '/web', '/mobile', '/mock', '/reference-web-app', '/messenger-hooks'].map((entry) => `'${BIN}${entry}'`);
     const loaded = run(process.execPath, ['--input-type=module', '-e', `for (const name of [${entries.join(', ')}]) console.log(name, Object.keys(await import(name)).length > 0);`], project, 60_000);
     assert.equal(loaded.status, 0, tail(loaded));
     assert.equal(loaded.output.trim().split('\n').filter((line) => line.endsWith(' true')).length, entries.length, loaded.output);
