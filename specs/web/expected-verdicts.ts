@@ -79,7 +79,6 @@ export const WEB_SELF_TEST_CELLS: WebSelfTestCell[] = [
   correct('correct×jwt-in-authorization-header', 'the messenger sends the JWT as Authorization: Bearer, not in user_data', { profile: 'jwt-in-authorization-header' }),
 
   thirdParty('snippet', 'correct', [REFRESH], "the seed report's page fetches a JWT only when it loads and never refreshes it: after 300 s every poll carries an expired JWT"),
-  thirdParty('snippet', 'queued-shutdown-noop', [LOGOUT, SWITCH, VISITOR, REFRESH], "the seed, on Intercom's own snippet: the page-load shutdown is dropped and the session cookie resumes alice"),
   thirdParty('messenger-js-sdk', 'correct', [], '@intercom/messenger-js-sdk 0.0.20 as its README shows: boots from window.intercomSettings, shutdown at logout'),
   thirdParty('react-use-intercom@5.8.0', 'correct', [], 'react-use-intercom 5.8.0 in a React SPA: shutdown deletes window.intercomSettings'),
   thirdParty('react-use-intercom@1.5.2', 'correct', [], "1.5.2 leaves window.intercomSettings after shutdown (PR #481), but the app's visitor boot replaces it before anything reads it"),
