@@ -12,6 +12,7 @@ import {
   WRONG_SECRET,
 } from './constants.ts';
 import { AppSessions } from './app-sessions.ts';
+import { TokenTime } from './identity/token-time.ts';
 import { MockClock } from './clock.ts';
 import { FaultStore } from './fault-store.ts';
 import { JwtVerifier } from './identity/jwt-verifier.ts';
@@ -43,6 +44,8 @@ export interface MockState {
   appSessions: AppSessions;
   /** Every JWT minted, in order: the timeline refresh checks compare requests against. */
   issuedTokens: IssuedTokenEntry[];
+  /** The time each token's lifetime is judged at (see identity/token-time.ts). */
+  tokenTime: TokenTime;
 }
 
 export async function createMockState(options: MockServerOptions, spillFileDefault: string): Promise<MockState> {
@@ -72,6 +75,7 @@ export async function createMockState(options: MockServerOptions, spillFileDefau
     ),
     appSessions: new AppSessions(),
     issuedTokens: [],
+    tokenTime: new TokenTime(options.foreignTokenTime ?? 'mock-clock'),
   };
 }
 
@@ -83,6 +87,7 @@ export function resetState(state: MockState, all: boolean): void {
   state.clock.reset();
   state.appSessions.clear();
   state.issuedTokens.length = 0;
+  state.tokenTime.reset();
   if (all) state.workspace.clear();
   else state.workspace.restoreSeed();
 }
@@ -90,6 +95,7 @@ export function resetState(state: MockState, all: boolean): void {
 /** Mints a JWT and logs it, so token timelines know when each token came into the world. */
 export async function issueToken(state: MockState, request: TokenRequest, via: IssuedTokenEntry['via']): Promise<IssuedToken> {
   const issued = await state.issuer.issue(request);
+  state.tokenTime.recordMinted(issued.fingerprint);
   const numeric = (name: string): number | null => (typeof issued.claims[name] === 'number' ? (issued.claims[name] as number) : null);
   state.issuedTokens.push({
     fingerprint: issued.fingerprint,

@@ -134,7 +134,8 @@ export interface IssuedTokenEntry {
   /** Journal seq at the moment of issue: requests after it may carry this token. */
   after_seq: number;
   time: string;
-  via: 'admin' | 'token-service';
+  /** `seen`: not minted by the mock, first seen in a request (the app's own backend signed it). */
+  via: 'admin' | 'token-service' | 'seen';
 }
 
 export interface MockServerOptions {
@@ -158,6 +159,12 @@ export interface MockServerOptions {
   sessionOutlivesJwt?: boolean;
   /** Session lifetime in seconds; Intercom's default is one week. */
   sessionTtlS?: number;
+  /**
+   * How tokens the mock did not mint are judged for expiry: against the mock's clock (default), or
+   * `from-first-use`, aged from the real time the mock first saw them (a team's own backend signs on
+   * the real clock while a test moves the mock's through a simulated session).
+   */
+  foreignTokenTime?: 'mock-clock' | 'from-first-use';
   /** Users seeded at start and restored on reset. Default alice and bob. */
   seedUsers?: SeedUser[];
   /** Makes canaries reproducible; random by default. */

@@ -9,6 +9,6 @@ export {
   responsesServeNothingOf,
   type RefreshPoint,
 } from './request-oracles.ts';
-export { handOvers, type TokenHandOver } from './hand-overs.ts';
+export { handOvers, tokensOf, type TokenHandOver } from './hand-overs.ts';
 export { stateHoldsNothingOf, textShowsNothingOf } from './content-oracles.ts';
 export { lastSentBefore, recordsSentAfter, sentAfter, type SendOrderPoint } from './send-order.ts';

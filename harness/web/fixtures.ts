@@ -94,6 +94,8 @@ export const test = base.extend<WebTestFixtures, WebWorkerFixtures>({
       mkdirSync(dir, { recursive: true });
       const mock = await createMockServer({
         port: 0,
+        // A team's backend signs its JWTs on the real clock while the refresh check moves the mock's.
+        foreignTokenTime: 'from-first-use',
         // An app that boots with its own app_id (a team's app at --web-url) gets a mock of that workspace.
         ...(subject.appId ? { appId: subject.appId } : {}),
         ...mockSecret(),

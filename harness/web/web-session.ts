@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { WaitTimeoutError, type MockAdminClient } from '../admin-client.ts';
-import { handOvers, priorUser, recordsSentAfter, type ClientStateEntry, type PriorUser, type RefreshPoint, type SendOrderPoint } from '../oracles/index.ts';
-import type { JournalRecord } from '../../mock-server/types.ts';
+import { handOvers, priorUser, tokensOf, recordsSentAfter, type ClientStateEntry, type PriorUser, type RefreshPoint, type SendOrderPoint } from '../oracles/index.ts';
+import type { IssuedTokenEntry, JournalRecord } from '../../mock-server/types.ts';
 import { clientState, visibleText } from './evidence.ts';
 import type { IntercomRouting } from './intercom-routing.ts';
 import type { RunningWebSubject, WebSubject } from './subject.ts';
@@ -103,6 +103,11 @@ export class WebSession {
   /** The page's requests sent after the boundary (by send order: one sent before it passes even if it lands after). */
   async recordsAfter(boundary: Boundary): Promise<JournalRecord[]> {
     return recordsSentAfter(await this.records(), boundary);
+  }
+
+  /** The user's tokens oldest first: minted by the mock, or by the app's own backend and seen in requests. */
+  async tokens(userId: string): Promise<IssuedTokenEntry[]> {
+    return tokensOf(userId, await this.admin.issuedTokens(userId), await this.records());
   }
 
   /** Where the app handed each of the user's tokens to the messenger: its boot/update call, or the token's first use. */

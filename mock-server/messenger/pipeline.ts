@@ -231,7 +231,10 @@ export async function judgeJwts(state: MockState, parts: RequestParts, claimed: 
   const found = extractJwts(parts);
   // Sized up front: an array grown by push reserves room for 17, and the journal keeps one per record.
   const judged = new Array<JwtEvidence>(found.length);
-  for (const [index, { token, location }] of found.entries()) judged[index] = { location, ...(await state.verifier.verify(token, nowS, claimed?.user_id)) };
+  const offsetS = state.clock.offsetS;
+  for (const [index, { token, location }] of found.entries()) {
+    judged[index] = { location, ...(await state.verifier.verify(token, state.tokenTime.judgedAt(token, nowS, offsetS), claimed?.user_id)) };
+  }
   return judged;
 }
 
