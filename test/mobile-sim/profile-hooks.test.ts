@@ -95,7 +95,7 @@ describe('SDK profile hooks (test/fixtures/sdk-hooks-profile.mjs)', () => {
     const verdict = await refreshVerdict(device(await fault('grace-period'), 'android', 'grace'));
     assert.equal(verdict.pass, false);
     assert.deepEqual(kinds(verdict), ['stale-token-after-refresh']);
-    assert.match(verdict.explanation, /handed over by setUserJwt after #\d+ \(sent \d+\)/);
+    assert.match(verdict.explanation, /handed over after #\d+ \(send order \d+\)/);
   });
 
   it("beforeRequest changing user attributes: the prior user's email re-sent after logout is caught", async () => {
