@@ -45,7 +45,9 @@ export async function runMatrix(options: MatrixOptions): Promise<number | 'no-br
   const judged: JudgedResult[] = [];
   let failed = 0;
 
-  if (options.platforms.includes('web')) {
+  // The web and the mobile halves run side by side: a browser's worker and a simulated device
+  // mostly wait, so together they take little longer than the longer one alone.
+  const webHalf = async (): Promise<{ failed: number; results: JudgedResult[] }> => {
     const dir = join(options.reportsDir, 'self-test', 'web');
     const checks = WEB_CHECKS.map((check) => check.id);
     console.log(`web self-test · ${WEB_SELF_TEST_CELLS.length} cells (faults, the false-alarm corpus, real integrations) × ${checks.length} checks`);
@@ -55,12 +57,11 @@ export async function runMatrix(options: MatrixOptions): Promise<number | 'no-br
     const results = judgeMatrix(cells, checks, run.results, () => `not run (playwright exit ${run.exit.exitCode}; log ${run.logFile})`);
     console.log(`\nWeb kill table (a fault is "caught" when an oracle fails the check the table says it must; Playwright log: ${run.logFile}):\n`);
     const webNotes = WEB_SELF_TEST_CELLS.map((cell) => `  ${cell.name}: ${cell.why}`);
-    failed += reportMatrix('web self-test', dir, results, checks, run.exit.wallMs, webNotes);
-    judged.push(...results);
-  }
-
+    const failed = reportMatrix('web self-test', dir, results, checks, run.exit.wallMs, webNotes);
+    return { failed, results };
+  };
   const mobilePlatforms = options.platforms.filter((platform) => platform !== 'web');
-  if (mobilePlatforms.length) {
+  const mobileHalf = async (): Promise<{ failed: number; results: JudgedResult[] }> => {
     const dir = join(options.reportsDir, 'self-test', 'mobile');
     const checks = MOB_CHECKS.map((check) => check.id);
     const cells = MOBILE_SELF_TEST_CELLS.filter((cell) => (mobilePlatforms as readonly Platform[]).includes(cell.platform.toLowerCase() as Platform));
@@ -75,8 +76,16 @@ export async function runMatrix(options: MatrixOptions): Promise<number | 'no-br
     );
     console.log(`\nMobile kill table (WDIO log: ${run.logFile}):\n`);
     const notes = cells.filter((cell) => cell.expectedFailures.length > 0).map((cell) => `  ${cell.name}: ${cell.why}`);
-    failed += reportMatrix('mobile self-test', dir, results, checks, run.exit.wallMs, notes);
-    judged.push(...results);
+    const failed = reportMatrix('mobile self-test', dir, results, checks, run.exit.wallMs, notes);
+    return { failed, results };
+  };
+  const halves = await Promise.all([
+    options.platforms.includes('web') ? webHalf() : { failed: 0, results: [] },
+    mobilePlatforms.length ? mobileHalf() : { failed: 0, results: [] },
+  ]);
+  for (const half of halves) {
+    failed += half.failed;
+    judged.push(...half.results);
   }
 
   const count = (judgement: JudgedResult['judgement']): number => judged.filter((result) => result.judgement === judgement).length;

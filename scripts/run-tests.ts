@@ -39,6 +39,9 @@ const TEST_CONCURRENCY = 3;
  */
 const RUN_ALONGSIDE = join('test', 'package', 'install.test.ts');
 
+/** NPM_TEST_SERIAL=1 runs node:test, then the matrix, each alone (slower; for timing a runner). */
+const SERIAL = process.env['NPM_TEST_SERIAL'] === '1';
+
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.test.ts'))
@@ -67,10 +70,13 @@ async function nodeTests(): Promise<Tally> {
   const files = testFiles('test');
   const alongside = files.filter((file) => file === RUN_ALONGSIDE);
   const spec = join(REPORTS, 'node-test-package.spec.txt');
+  // Beside the matrix, the main run's spec output goes to a file too and is printed as one block.
+  const mainSpec = SERIAL ? undefined : join(REPORTS, 'node-test.spec.txt');
   const runs = await Promise.all([
-    nodeTestRun(files.filter((file) => file !== RUN_ALONGSIDE), join(REPORTS, 'node-test.tap')),
+    nodeTestRun(files.filter((file) => file !== RUN_ALONGSIDE), join(REPORTS, 'node-test.tap'), mainSpec),
     ...(alongside.length ? [nodeTestRun(alongside, join(REPORTS, 'node-test-package.tap'), spec)] : []),
   ]);
+  if (mainSpec) process.stdout.write(readFileSync(mainSpec, 'utf8'));
   if (alongside.length) process.stdout.write(readFileSync(spec, 'utf8'));
   const count = (name: string): number => runs.reduce((sum, { tap }) => sum + Number(tap.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0), 0);
   return {
@@ -106,13 +112,18 @@ async function browserSetup(): Promise<Tally | null> {
 
 const setup = await browserSetup();
 const tallies: Tally[] = setup ? [setup] : [];
-tallies.push(await nodeTests());
-tallies.push(
-  ...(await selfTestMatrix([
-    { runner: 'web matrix', file: 'reports/self-test/web/kill-table.json' },
-    { runner: 'mobile matrix', file: 'reports/self-test/mobile/kill-table.json' },
-  ])),
-);
+const matrixTables = [
+  { runner: 'web matrix', file: 'reports/self-test/web/kill-table.json' },
+  { runner: 'mobile matrix', file: 'reports/self-test/mobile/kill-table.json' },
+];
+if (SERIAL) {
+  tallies.push(await nodeTests());
+  tallies.push(...(await selfTestMatrix(matrixTables)));
+} else {
+  // Most of both runs is waiting (servers, browsers, simulated devices), so they share the machine.
+  const [node, matrix] = await Promise.all([nodeTests(), selfTestMatrix(matrixTables)]);
+  tallies.push(node, ...matrix);
+}
 
 console.log('');
 for (const tally of tallies) {
