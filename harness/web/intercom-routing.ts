@@ -181,9 +181,11 @@ export class IntercomRouting {
   }
 
   private async answerIntercom(route: Route): Promise<void> {
+    // Numbered before anything is awaited: the order of numbers is the order the page sent in.
+    const sent = this.nextSent();
     const request = route.request();
     const url = new URL(request.url());
-    const headers = { ...(await request.allHeaders()), [HOST]: url.host, [SENT]: String(this.nextSent()) };
+    const headers = { ...(await request.allHeaders()), [HOST]: url.host, [SENT]: String(sent) };
     await this.inTransit(request);
     let target = `${this.options.mockUrl}${url.pathname}${url.search}`;
     if (url.hostname === WIDGET_HOST && url.pathname === PROFILE_MODULE_PATH && 'moduleFile' in this.options.profile) {
@@ -210,15 +212,17 @@ export class IntercomRouting {
   }
 
   private async numberMockRequest(route: Route): Promise<void> {
-    const headers = { ...(await route.request().allHeaders()), [SENT]: String(this.nextSent()) };
+    const sent = this.nextSent();
+    const headers = { ...(await route.request().allHeaders()), [SENT]: String(sent) };
     await this.inTransit(route.request());
     await route.continue({ headers });
   }
 
   private async answerWebSocket(socket: WebSocketRoute): Promise<void> {
+    const sent = this.nextSent();
     const url = new URL(socket.url());
     // Journaled as an unmodelled request to its host, then closed as a server would that has no realtime channel.
-    await fetch(`${this.options.mockUrl}${url.pathname}${url.search}`, { headers: { [HOST]: url.host, [SENT]: String(this.nextSent()) } }).catch(() => undefined);
+    await fetch(`${this.options.mockUrl}${url.pathname}${url.search}`, { headers: { [HOST]: url.host, [SENT]: String(sent) } }).catch(() => undefined);
     await socket.close({ code: 1011, reason: 'the mock models no realtime channel' });
   }
 }
