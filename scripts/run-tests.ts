@@ -57,7 +57,8 @@ interface NodeTestRun {
 /** One node:test over `files`: TAP to a file for the tally, the spec reporter to stdout or to `specFile`. */
 async function nodeTestRun(files: string[], tap: string, specFile?: string): Promise<NodeTestRun> {
   const exitCode = await run(process.execPath, [
-    '--import', 'tsx', '--test', `--test-concurrency=${TEST_CONCURRENCY}`,
+    // A test that hangs fails after 5 minutes instead of holding the whole run.
+    '--import', 'tsx', '--test', `--test-concurrency=${TEST_CONCURRENCY}`, '--test-timeout=300000',
     '--test-reporter=spec', `--test-reporter-destination=${specFile ?? 'stdout'}`,
     '--test-reporter=tap', `--test-reporter-destination=${tap}`,
     ...files,

@@ -97,13 +97,19 @@ describe('browser routing of Intercom hosts to the mock', () => {
     // The event is held on the way until the page has called shutdown: it lands after, though sent before.
     let release = (): void => undefined;
     const shutdownCalled = new Promise<void>((resolve) => (release = resolve));
+    let held = (): void => undefined;
+    const eventHeld = new Promise<void>((resolve) => (held = resolve));
     await context.close();
     context = await browser.newContext();
     routing = await IntercomRouting.install(context, {
       mockUrl: mock.url,
       admin,
       profile: { name: 'correct' },
-      inTransit: (request) => (request.url().endsWith('/events') ? shutdownCalled : Promise.resolve()),
+      inTransit: (request) => {
+        if (!request.url().endsWith('/events')) return Promise.resolve();
+        held();
+        return shutdownCalled;
+      },
     });
     page = await context.newPage();
     await page.goto(siteUrl);
@@ -111,9 +117,11 @@ describe('browser routing of Intercom hosts to the mock', () => {
     const { token } = await admin.token('alice');
     await page.evaluate((jwt) => (window as unknown as { bootAs(jwt: string): void }).bootAs(jwt), token);
     await messengerReady();
-    const eventSent = page.waitForRequest('**/messenger/web/events');
-    await page.evaluate(() => (window as unknown as { Intercom(...args: unknown[]): void }).Intercom('trackEvent', 'signed-out'));
-    await eventSent;
+    // Not awaited in the page: the local messenger's call returns its queue's promise, which waits on the held event.
+    await page.evaluate(() => {
+      (window as unknown as { Intercom(...args: unknown[]): void }).Intercom('trackEvent', 'signed-out');
+    });
+    await eventHeld;
     await page.evaluate(() => {
       const intercom = (window as unknown as { Intercom(...args: unknown[]): void }).Intercom;
       intercom('shutdown');
