@@ -1,7 +1,10 @@
 /**
- * `npm test`: runs every test runner of the project, streams their output, and ends with one
- * line `N passed, N failed, N skipped` totalling all of them. Exits non-zero on any failure or
- * when a runner ran no test at all.
+ * `npm test` (node:test, every file under test/) and `npm run self-test` (`--matrix`: the
+ * self-test matrix, every bundled fault and corpus cell against every check). Each streams its
+ * runners' output and ends with one line `N passed, N failed, N skipped` totalling them; it exits
+ * non-zero on any failure or when a runner ran no test at all. The matrix is its own command
+ * because it takes several minutes on 2 cores, past the budget of the everyday `npm test`; CI
+ * runs both.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -39,12 +42,7 @@ const TEST_CONCURRENCY = 3;
  */
 const RUN_ALONGSIDE = join('test', 'package', 'install.test.ts');
 
-/**
- * node:test, then the matrix, by default: on 2 cores, running both at once put the heaviest files
- * (the CLI gate, the package install) past their time limits. NPM_TEST_PARALLEL=1 runs them side
- * by side, for machines with cores to spare.
- */
-const SERIAL = process.env['NPM_TEST_PARALLEL'] !== '1';
+const SUITE: 'unit' | 'matrix' = process.argv.includes('--matrix') ? 'matrix' : 'unit';
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -75,13 +73,10 @@ async function nodeTests(): Promise<Tally> {
   const files = testFiles('test');
   const alongside = files.filter((file) => file === RUN_ALONGSIDE);
   const spec = join(REPORTS, 'node-test-package.spec.txt');
-  // Beside the matrix, the main run's spec output goes to a file too and is printed as one block.
-  const mainSpec = SERIAL ? undefined : join(REPORTS, 'node-test.spec.txt');
   const runs = await Promise.all([
-    nodeTestRun(files.filter((file) => file !== RUN_ALONGSIDE), join(REPORTS, 'node-test.tap'), mainSpec),
+    nodeTestRun(files.filter((file) => file !== RUN_ALONGSIDE), join(REPORTS, 'node-test.tap')),
     ...(alongside.length ? [nodeTestRun(alongside, join(REPORTS, 'node-test-package.tap'), spec)] : []),
   ]);
-  if (mainSpec) process.stdout.write(readFileSync(mainSpec, 'utf8'));
   if (alongside.length) process.stdout.write(readFileSync(spec, 'utf8'));
   const count = (name: string): number => runs.reduce((sum, { tap }) => sum + Number(tap.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0), 0);
   return {
@@ -117,17 +112,13 @@ async function browserSetup(): Promise<Tally | null> {
 
 const setup = await browserSetup();
 const tallies: Tally[] = setup ? [setup] : [];
-const matrixTables = [
+const matrixTables: { runner: string; file: string }[] = [
   { runner: 'web matrix', file: 'reports/self-test/web/kill-table.json' },
   { runner: 'mobile matrix', file: 'reports/self-test/mobile/kill-table.json' },
 ];
-if (SERIAL) {
-  tallies.push(await nodeTests());
-  tallies.push(...(await selfTestMatrix(matrixTables)));
-} else {
-  // Most of both runs is waiting (servers, browsers, simulated devices), so they can share a machine with cores to spare.
-  const [node, matrix] = await Promise.all([nodeTests(), selfTestMatrix(matrixTables)]);
-  tallies.push(node, ...matrix);
+if (!setup) {
+  if (SUITE === 'unit') tallies.push(await nodeTests());
+  else tallies.push(...(await selfTestMatrix(matrixTables)));
 }
 
 console.log('');
