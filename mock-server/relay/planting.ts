@@ -1,5 +1,5 @@
 import type { Workspace } from '../workspace.ts';
-import { IntercomRestClient } from './rest-client.ts';
+import { IntercomRestClient, RestApiError } from './rest-client.ts';
 
 /** What was planted in a workspace, and the means to remove it. */
 export interface PlantedUsers {
@@ -44,7 +44,7 @@ export async function plantUsers(workspace: Workspace, restBase: string, accessT
       () => '',
       (removal: Error) => `; ${removal.message}`,
     );
-    throw new Error(`live mode could not plant the test users: ${(error as Error).message}${leftover}`);
+    throw new RestApiError(`live mode could not plant the test users: ${(error as Error).message}${leftover}`, error instanceof RestApiError ? error.status : null);
   }
   return { contacts, remove };
 }
