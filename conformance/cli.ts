@@ -6,9 +6,11 @@
 import { CommanderError } from 'commander';
 import { EXIT } from '../harness/exit-codes.ts';
 import { InputError, runConformance } from './conformance-run.ts';
+import { withLiveWorkspace } from './live-mode.ts';
 import { runInit } from './init.ts';
 import { checkList, conformanceProgram, runSelection, type CliOptions } from './program.ts';
 import { runMatrix } from './self-test-matrix.ts';
+import type { RunSelection } from './types.ts';
 
 async function main(argv: string[]): Promise<number> {
   if (argv[2] === 'init') return runInit(argv.slice(3));
@@ -36,6 +38,11 @@ async function main(argv: string[]): Promise<number> {
     const matrix = await runMatrix({ platforms: selection.platforms, reportsDir: options.reports, verbose: Boolean(options.verbose), webSubjectModule: options.webSubject });
     return matrix === 'no-browser' ? EXIT.noBrowser : matrix > 0 ? EXIT.unexpected : EXIT.ok;
   }
+  if (options.live) return withLiveWorkspace(options.liveUpstream, () => conformanceRun(options, selection));
+  return conformanceRun(options, selection);
+}
+
+async function conformanceRun(options: CliOptions, selection: RunSelection): Promise<number> {
   try {
     const outcome = await runConformance({ selection, expectations: options.expectations, reportsDir: options.reports, repeat: options.repeat, allure: options.allure, verbose: Boolean(options.verbose) });
     return outcome.exitCode;

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { checkedUpstream } from '../harness/live-run.ts';
 import { BUNDLED_WEB_SUBJECTS, DEFAULT_WEB_SUBJECT, stepsAppSubjectFile, webSubjectFile } from '../harness/web/subject-loader.ts';
 import { MOBILE_PROFILES } from '../specs/mobile/expected-verdicts.ts';
 import { secondsArg } from './app-timing.ts';
@@ -33,6 +34,8 @@ export interface CliOptions {
   allure: boolean;
   verbose?: boolean;
   list?: boolean;
+  live?: boolean;
+  liveUpstream?: string;
 }
 
 const commaList = (value: string): string[] => value.split(',').map((item) => item.trim()).filter(Boolean);
@@ -49,6 +52,14 @@ function repeatArg(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 1000) throw new InvalidArgumentError(`"${value}" is not a whole number from 1 to 1000`);
   return n;
+}
+
+function upstreamArg(value: string): string {
+  try {
+    return checkedUpstream(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message.replace(/^--live-upstream: /, ''));
+  }
 }
 
 function subjectIdArg(value: string): string {
@@ -135,6 +146,8 @@ export function conformanceProgram(): Command {
     .addOption(new Option('--mobile-subject <name@version>', 'names a real app (or its SDK version) for its expectations file').argParser(subjectIdArg))
     .addOption(new Option('--jwt-ttl <s>', "lifetime of the JWTs the app's backend mints, in seconds (bundled apps: 300; written into the subject id)").argParser(secondsArg))
     .addOption(new Option('--jwt-refresh <s>', 'how often the app refreshes its JWT, in seconds (bundled apps: 240; written into the subject id)').argParser(secondsArg))
+    .option('--live', 'live mode: Intercom traffic goes to a real test workspace, journaled on the way (needs INTERCOM_IDENTITY_SECRET and INTERCOM_ACCESS_TOKEN; docs/live-mode.md)')
+    .addOption(new Option('--live-upstream <url>', 'with --live: a stand-in for Intercom (its messenger API and REST API), e.g. a second mock: http://127.0.0.1:4999').argParser(upstreamArg))
     .option('--matrix', 'run the self-test matrix instead: every bundled fault profile against every check, as a kill table')
     .addOption(new Option('--repeat <n>', 'run the selection n times and report every verdict that changed between runs').default(1).argParser(repeatArg))
     .option('--reports <dir>', 'where outputs go', 'reports')
@@ -162,6 +175,8 @@ const MATRIX_IGNORES: [keyof CliOptions, string][] = [
   ['mobileSubject', '--mobile-subject'],
   ['jwtTtl', '--jwt-ttl'],
   ['jwtRefresh', '--jwt-refresh'],
+  ['live', '--live'],
+  ['liveUpstream', '--live-upstream'],
 ];
 
 /** The known real-device configs and the one platform each drives. */
@@ -179,6 +194,7 @@ export function runSelection(options: CliOptions): RunSelection {
     if (mobileConfig !== SIM_CONFIG) given.push('--mobile-config');
     if (given.length) throw new Error(`--matrix runs every bundled profile against every check; it takes no ${given.join(', ')} (only --platforms, --web-subject, --reports, --verbose)`);
   }
+  if (options.liveUpstream !== undefined && !options.live) throw new Error('--live-upstream needs --live: it names the stand-in live mode relays to');
   if (options.webUrl !== undefined && options.webSteps === undefined) throw new Error('--web-url needs --web-steps <file>: the steps that sign in to and out of your app');
   if (options.webSteps !== undefined && options.webUrl === undefined) throw new Error('--web-steps needs --web-url <url>: where your app is running');
   if (options.webUrl !== undefined && options.webSubject !== DEFAULT_WEB_SUBJECT) throw new Error(`--web-url and --web-subject ${options.webSubject}: give one of them (--web-url runs your app through its steps file)`);

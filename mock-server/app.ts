@@ -11,6 +11,7 @@ import { addressedToIntercom } from './messenger/delivery.ts';
 import { headerSizeLimit, messengerErrorHandler } from './messenger/last-resort.ts';
 import { messengerPipeline } from './messenger/pipeline.ts';
 import type { MockState } from './state.ts';
+import { restApiRouter } from './rest-api/rest-api-router.ts';
 import { tokenServiceRouter } from './token-service.ts';
 import type { MockServerOptions } from './types.ts';
 
@@ -33,6 +34,7 @@ export function createApp(state: MockState, options: MockServerOptions, baseUrl:
   app.use(TOKEN_SERVICE_PREFIX, crossOrigin, tokenServiceRouter(state));
   app.use('/messenger/web', crossOrigin, headerSizeLimit, messengerBody, messengerPipeline(state, 'web', routeWeb), messengerErrorHandler(state, 'web'));
   app.use('/messenger/mobile', crossOrigin, headerSizeLimit, messengerBody, messengerPipeline(state, 'mobile', routeMobile), messengerErrorHandler(state, 'mobile'));
+  if (options.restApi) app.use(restApiRouter(state, options.restApi.accessToken));
   for (const route of options.staticRoutes ?? []) {
     if ('dir' in route) app.use(route.path, crossOrigin, express.static(route.dir, { etag: false }));
     else app.use(route.path, crossOrigin, (_req, res) => res.sendFile(resolve(route.file), { etag: false, headers: { 'cache-control': 'no-store' } }));

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_APP_ID, DEFAULT_HOST, DEFAULT_JOURNAL_CAP, DEFAULT_LEAD_CAP, DEFAULT_PORT, DEFAULT_SESSION_CAP, DEFAULT_TOKEN_TTL_S } from './constants.ts';
 import { bindWarning } from './loopback.ts';
+import { ACCESS_TOKEN_ENV, IDENTITY_SECRET_ENV, liveCredentialsFromEnv } from './relay/live-options.ts';
 import { createMockServer, ListenError } from './server.ts';
 
 function integer(min: number, max: number) {
@@ -30,6 +31,7 @@ const program = new Command()
   .option('--keep-spill', 'leave the spill file in place on exit (it is removed by default)')
   .option('--session-cap <sessions>', 'sessions held before the least recently used is forgotten', integer(1, 50_000_000), DEFAULT_SESSION_CAP)
   .option('--lead-cap <leads>', 'leads (first-time visitors) held before the least recently seen is forgotten', integer(1, 50_000_000), DEFAULT_LEAD_CAP)
+  .option('--workspace-stand-in', `stand in for a real workspace in live mode: no seeded users, the REST API on (Bearer $${ACCESS_TOKEN_ENV}), JWTs verified with $${IDENTITY_SECRET_ENV} (docs/live-mode.md)`)
   .option('--static <mount=dir...>', 'serve a folder, e.g. /widget=subjects/web-messenger/dist')
   .showHelpAfterError('(run with --help for every option)')
   .configureOutput({ outputError: (text, write) => write(text) });
@@ -50,7 +52,20 @@ const options = program.opts<{
   sessionCap: number;
   leadCap: number;
   static?: string[];
+  workspaceStandIn?: boolean;
 }>();
+
+/** A stand-in workspace reads the same variables a live run does; the values are never printed. */
+function standInOptions(): { primarySecret: string; rotatedSecret: null; seedUsers: []; restApi: { accessToken: string }; live: null } | Record<string, never> {
+  if (!options.workspaceStandIn) return {};
+  try {
+    const { identitySecret, accessToken } = liveCredentialsFromEnv();
+    return { primarySecret: identitySecret, rotatedSecret: null, seedUsers: [], restApi: { accessToken }, live: null };
+  } catch (error) {
+    console.error(`error: --workspace-stand-in: ${(error as Error).message}`);
+    process.exit(2);
+  }
+}
 
 const staticRoutes = (options.static ?? []).map((entry) => {
   const [path, dir] = entry.split('=');
@@ -74,6 +89,7 @@ try {
     sessionCap: options.sessionCap,
     leadCap: options.leadCap,
     staticRoutes,
+    ...standInOptions(),
   });
   const { policy, workspace, journal } = server.state;
   console.log(`mock Intercom API listening on ${server.url}`);
@@ -81,6 +97,8 @@ try {
   console.log(`  identity verified   ${policy.enforceIdentityVerification ? 'yes (JWT required)' : 'no'}`);
   console.log(`  admin API           ${server.url}/__admin/health`);
   console.log(`  token service       ${server.url}/app-backend/{login,jwt,logout}`);
+  if (options.workspaceStandIn) console.log(`  workspace stand-in  REST API ${server.url}/{contacts,conversations} (Bearer $${ACCESS_TOKEN_ENV}); JWTs verified with $${IDENTITY_SECRET_ENV}`);
+  if (server.state.relay) console.log(`  live mode           relaying to ${server.state.relay.upstream ?? "Intercom's hosts"}`);
   console.log(`  journal             ${journal.stats().cap} records in memory, then ${journal.stats().spillFile}${options.keepSpill ? ' (kept on exit)' : ' (removed on exit)'}`);
   for (const user of workspace.listUsers()) console.log(`  user ${user.user_id.padEnd(14)} ${user.email ?? ''}  canaries ${user.canaries.join(', ')}`);
   const warning = bindWarning(options.host);

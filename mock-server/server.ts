@@ -3,6 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, MAX_PARSED_HEADER_BYTES } from './constants.ts';
 import { refuseUnparsedRequest } from './messenger/last-resort.ts';
+import { restBaseOf } from './relay/live-options.ts';
+import { withLiveMode } from './relay/live-mode.ts';
+import { plantUsers, type PlantedUsers } from './relay/planting.ts';
 import { createMockState, type MockState } from './state.ts';
 import type { MockServer, MockServerOptions } from './types.ts';
 
@@ -14,7 +17,8 @@ export interface RunningMockServer extends MockServer {
 const LISTEN_BACKLOG = 4096;
 
 /** Starts a mock on `options.port` (default 4010, 0 for a free port) and resolves once it listens. */
-export async function createMockServer(options: MockServerOptions = {}): Promise<RunningMockServer> {
+export async function createMockServer(given: MockServerOptions = {}): Promise<RunningMockServer> {
+  const options = withLiveMode(given);
   const host = options.host ?? DEFAULT_HOST;
   const requestedPort = options.port ?? DEFAULT_PORT;
   let url = '';
@@ -42,6 +46,19 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   });
   const { port } = server.address() as AddressInfo;
   url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const { live } = options;
+  let planted: PlantedUsers | null = null;
+  if (live && live.plant !== false) {
+    try {
+      if (live.upstream === url) throw new Error(`live mode: the upstream ${live.upstream} is this mock itself; start the stand-in on another port`);
+      planted = await plantUsers(state.workspace, restBaseOf(live), live.accessToken);
+    } catch (error) {
+      server.closeAllConnections();
+      server.close();
+      state.journal.close();
+      throw error;
+    }
+  }
   return {
     url,
     port,
@@ -54,6 +71,8 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       } finally {
         // Removes the spill file unless `keepSpillFile`; reads still streaming finish first.
         state.journal.close();
+        // Live mode: what was planted goes, however the run went.
+        await planted?.remove();
       }
     },
   };

@@ -56,6 +56,15 @@ export class SessionStore {
     return session;
   }
 
+  /** A session another server issued (live mode's workspace), held so later requests carrying it resolve to its owner. */
+  adopt(token: string, owner: Owner): Session {
+    const now = this.nowS();
+    const session: Session = { token, fingerprint: fingerprint(token), owner, createdAtS: now, expiresAtS: now + this.ttlS };
+    this.sessions.set(token, session);
+    if (this.sessions.size > this.cap) this.evictLeastRecentlyUsed();
+    return session;
+  }
+
   lookup(token: string): SessionLookup {
     const session = this.sessions.get(token);
     if (!session) return { state: 'unknown', fingerprint: fingerprint(token), ...(this.issuedHere(token) ? { evicted: true as const } : {}) };

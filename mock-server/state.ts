@@ -18,6 +18,8 @@ import { FaultStore } from './fault-store.ts';
 import { JwtVerifier } from './identity/jwt-verifier.ts';
 import { TokenIssuer, type IssuedToken, type TokenRequest } from './identity/token-issuer.ts';
 import { Journal } from './journal/journal.ts';
+import { relayConfigOf } from './relay/live-mode.ts';
+import type { RelayConfig } from './relay/relay-stage.ts';
 import { SessionStore } from './session-store.ts';
 import type { IssuedTokenEntry, MockServerOptions } from './types.ts';
 import { Workspace } from './workspace.ts';
@@ -46,6 +48,8 @@ export interface MockState {
   issuedTokens: IssuedTokenEntry[];
   /** The time each token's lifetime is judged at (see identity/token-time.ts). */
   tokenTime: TokenTime;
+  /** Live mode: where messenger requests are relayed instead of answered; null in every other mode. */
+  relay: RelayConfig | null;
 }
 
 export async function createMockState(options: MockServerOptions, spillFileDefault: string): Promise<MockState> {
@@ -76,6 +80,7 @@ export async function createMockState(options: MockServerOptions, spillFileDefau
     appSessions: new AppSessions(),
     issuedTokens: [],
     tokenTime: new TokenTime(options.foreignTokenTime ?? 'mock-clock'),
+    relay: relayConfigOf(options.live),
   };
 }
 

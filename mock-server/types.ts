@@ -1,5 +1,7 @@
 /** Public types of the mock Intercom API: the journal record, verdicts and server options. */
 
+import type { LiveOptions } from './relay/live-options.ts';
+
 export type Platform = 'web' | 'android' | 'ios' | 'other';
 
 /** Verdict of one JWT against the workspace secrets and the mock's clock. */
@@ -100,6 +102,22 @@ export interface JournalRecord {
   host?: string | null;
   /** No modelled endpoint answered (the mock said 404): journaled as sent, so nothing goes unseen. */
   unmodelled?: true;
+  /** Live mode: what the workspace (or its stand-in) answered when the mock relayed the request. */
+  relay?: RelayEvidence;
+}
+
+/** A relayed request's upstream leg: where it went, what came back, how long it took. */
+export interface RelayEvidence {
+  /** Origin and path the request was sent to (no query). */
+  upstream: string;
+  /** The upstream's status; null when it never answered (the record's response is then 502 or 504). */
+  status: number | null;
+  duration_ms: number;
+  bytes: number;
+  content_type?: string | null;
+  /** The JSON body, up to 16 KiB, with every session token and JWT replaced by its fingerprint. */
+  body?: unknown;
+  body_omitted?: 'not-json' | 'too-large';
 }
 
 export interface RecordFilter {
@@ -191,6 +209,17 @@ export interface MockServerOptions {
    * identity comes from the claimed user_data, with `journal: false` nothing is recorded.
    */
   instrumentation?: { verify?: boolean; journal?: boolean };
+  /**
+   * Live mode: relay every messenger request to a real workspace (or a stand-in) instead of
+   * answering it (docs/live-mode.md). Left undefined, read from the environment
+   * (CONFORMANCE_LIVE=1 and the variables it needs); null turns it off whatever the environment says.
+   */
+  live?: LiveOptions | null;
+  /**
+   * Serve a model of Intercom's REST API (`POST /contacts`, `DELETE /contacts/{id}`,
+   * `POST /conversations`) for this Bearer token, so this mock can stand in for a workspace.
+   */
+  restApi?: { accessToken: string };
 }
 
 export interface MockServer {

@@ -111,6 +111,19 @@ export class Workspace {
     return user;
   }
 
+  /** A user exactly as given, no canary of this workspace's own (the REST API's contacts: the planter brings its canaries). */
+  addContact(input: { user_id: string; email?: string; name?: string }): User {
+    const user: User = { user_id: input.user_id, email: input.email ?? null, name: input.name ?? input.user_id, canaries: [], seeded: false, created_at: this.now() };
+    this.users.set(user.user_id, user);
+    return user;
+  }
+
+  /** Forgets a user and their conversations. */
+  removeUser(userId: string): boolean {
+    for (const [id, conversation] of this.conversations) if (conversation.owner.kind === 'user' && conversation.owner.user_id === userId) this.conversations.delete(id);
+    return this.users.delete(userId);
+  }
+
   getUser(userId: string): User | undefined {
     return this.users.get(userId);
   }

@@ -9,6 +9,7 @@ import { deliveryOf } from './delivery.ts';
 import { detectPlatform } from './platform.ts';
 import { Provenance } from './provenance.ts';
 import { readMessengerBody } from './request-body.ts';
+import { relayToWorkspace } from '../relay/relay-stage.ts';
 import { decisiveJwt } from './verdict-rank.ts';
 
 export type Surface = 'web' | 'mobile';
@@ -120,6 +121,9 @@ async function handle(
     sessionOutlivesJwt: state.policy.sessionOutlivesJwt,
     verify: state.policy.verify,
   });
+
+  // Live mode: the workspace answers; the record keeps these verdicts (docs/live-mode.md).
+  if (state.relay) return relayToWorkspace(state.relay, state, surface, req, res, { ...started, user_data: claimed, jwt, jwts, session: sessionEvidence(session) }, resolution);
 
   const provenance = new Provenance();
   let identity = resolution.identity;
