@@ -4,8 +4,9 @@
  * when a runner ran no test at all.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { testFiles } from './test-files.ts';
 
 interface Tally {
   runner: string;
@@ -45,13 +46,6 @@ const RUN_ALONGSIDE = join('test', 'package', 'install.test.ts');
  * by side, for machines with cores to spare.
  */
 const SERIAL = process.env['NPM_TEST_PARALLEL'] !== '1';
-
-function testFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.test.ts'))
-    .map((file) => join(dir, file))
-    .sort();
-}
 
 interface NodeTestRun {
   exitCode: number | null;
