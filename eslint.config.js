@@ -55,6 +55,14 @@ function target(entry) {
   return [{ element: { type: holder.room, fileInternalPath: entry.slice(holder.room.length) } }];
 }
 
+/** What a refused import is told: who may not import what, and where to allow it if it should be. */
+const REFUSED = [
+  'room {{#if from.type}}{{{from.type}}}{{else}}{{{from.file.categories.[0]}}}{{/if}} may not import "{{{dependency.source}}}"',
+  ' ({{#if to.type}}room {{{to.type}}}{{else if to.module.source}}package {{{to.module.source}}}{{else}}a file in no room{{/if}}):',
+  " it is not in the room's allow-list. If it should be, add it to the room's mayImport or packages in eslint.config.js ROOMS",
+  ' and run `npx tsx scripts/rooms-table.ts --write` (docs/architecture.md, "Rooms").',
+].join('');
+
 const policies = ROOMS.flatMap(({ room, mayImport, packages }) => [
   ...(mayImport.length ? [{ from: inRoom(room), allow: { to: mayImport.flatMap(target) } }] : []),
   ...(packages.length ? [{ from: inRoom(room), allow: { to: { module: { origin: 'external', source: packages.map((name) => (name === '*' ? '**' : name)) } } } }] : []),
@@ -84,6 +92,7 @@ export default tseslint.config(
         default: 'disallow',
         checkAllOrigins: true,
         checkUnknownLocals: true,
+        message: REFUSED,
         policies: [
           { allow: { to: { module: { origin: 'core' } } } },
           ...policies,
