@@ -7,8 +7,9 @@
  * runs both.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { testFiles } from './test-files.ts';
 
 interface Tally {
   runner: string;
@@ -43,13 +44,6 @@ const TEST_CONCURRENCY = 3;
 const RUN_ALONGSIDE = join('test', 'package', 'install.test.ts');
 
 const SUITE: 'unit' | 'matrix' = process.argv.includes('--matrix') ? 'matrix' : 'unit';
-
-function testFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.test.ts'))
-    .map((file) => join(dir, file))
-    .sort();
-}
 
 interface NodeTestRun {
   exitCode: number | null;

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { WEB_SUBJECTS } from '../../subjects/web-subjects.ts';
 import { codeFile } from '../code-root.ts';
 import type { WebSubject } from './subject.ts';
 
@@ -9,15 +10,10 @@ export const DEFAULT_WEB_SUBJECT = 'subjects/web-app/index.ts';
 
 /**
  * The bundled subjects by name, each the project's own module (path from the code root, without
- * extension). The third-party ones bundle pinned npm packages that only the repository installs.
+ * extension), from the one list of them (subjects/web-subjects.ts). The third-party ones bundle
+ * pinned npm packages that only the repository installs.
  */
-export const BUNDLED_WEB_SUBJECTS: Readonly<Record<string, string>> = {
-  'reference-web-app': 'subjects/web-app/index',
-  snippet: 'subjects/third-party/snippet/index',
-  'messenger-js-sdk': 'subjects/third-party/messenger-js-sdk/index',
-  'react-use-intercom@5.8.0': 'subjects/third-party/react-use-intercom/v5.8.0',
-  'react-use-intercom@1.5.2': 'subjects/third-party/react-use-intercom/v1.5.2',
-};
+export const BUNDLED_WEB_SUBJECTS: Readonly<Record<string, string>> = Object.fromEntries(WEB_SUBJECTS.map(({ name, module }) => [name, module]));
 
 /**
  * The subject of `--web-url <url> --web-steps <file>` (a team's app driven by a steps file): the

@@ -10,8 +10,11 @@
  *   needs a reload-only app and a dropped queued shutdown together);
  * - the false-alarm corpus: correct subjects written differently (refresh margins, an eager
  *   refresh, events during logout, a slow network, the JWT in a header) — all must pass;
- * - real third-party integrations, unchanged, with the verdicts their code earns.
+ * - real third-party integrations, unchanged, with the verdicts their code earns: their cells are
+ *   listed with them, in subjects/web-subjects.ts.
  */
+import { WEB_SUBJECTS } from '../../subjects/web-subjects.ts';
+
 export const WEB_VARIANTS = ['correct', 'logout-reload-only', 'spa-no-shutdown', 'refresh-not-forwarded', 'tracks-logout'] as const;
 export const WEB_PROFILES = ['correct', 'queued-shutdown-noop', 'keeps-settings', 'update-ignores-jwt', 'cache-survives-shutdown', 'jwt-in-authorization-header'] as const;
 
@@ -78,13 +81,10 @@ export const WEB_SELF_TEST_CELLS: WebSelfTestCell[] = [
   correct('tracks-logout×correct · 300 ms network', "every request 300 ms in transit: the logout's events land after shutdown was called, and were sent before it", { variant: 'tracks-logout', latencyMs: 300 }),
   correct('correct×jwt-in-authorization-header', 'the messenger sends the JWT as Authorization: Bearer, not in user_data', { profile: 'jwt-in-authorization-header' }),
 
-  thirdParty('snippet', 'correct', [REFRESH], "the seed report's page fetches a JWT only when it loads and never refreshes it: after 300 s every poll carries an expired JWT"),
-  thirdParty('messenger-js-sdk', 'correct', [], '@intercom/messenger-js-sdk 0.0.20 as its README shows: boots from window.intercomSettings, shutdown at logout'),
-  thirdParty('react-use-intercom@5.8.0', 'correct', [], 'react-use-intercom 5.8.0 in a React SPA: shutdown deletes window.intercomSettings'),
-  thirdParty('react-use-intercom@1.5.2', 'correct', [], "1.5.2 leaves window.intercomSettings after shutdown (PR #481), but the app's visitor boot replaces it before anything reads it"),
+  ...WEB_SUBJECTS.flatMap((subject) => (subject.cells ?? []).map((cell) => thirdParty(subject.name, cell.profile, [...cell.expectedFailures], cell.why))),
 ];
 
-/** A real integration, unchanged: fault-free only when its own code is (its known failures are listed). */
+/** A real integration, unchanged (its cells listed in subjects/web-subjects.ts): fault-free only when its own code is. */
 function thirdParty(subject: string, profile: Profile, checks: string[], why: string): WebSelfTestCell {
   return { name: `${subject}×${profile}`, subject, variant: 'correct', profile, faultFree: false, expectedFailures: checks, why };
 }
