@@ -4,7 +4,7 @@ import { basename, join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { checkOfTest } from '../check.ts';
 import { progressEnabled, progressLine } from '../progress.ts';
-import { cellResultOf, type CellResult } from '../result.ts';
+import { cellResultOf, PLATFORM_LABEL, platformNamed, type CellResult } from '../result.ts';
 import { VERDICT_SEPARATOR } from './soft-verdicts.ts';
 
 /** One worker's results: the device it drove, and each test's state and error messages. */
@@ -122,7 +122,8 @@ export function readWorkerResults(dir: string): WorkerResults[] {
 
 /** `correct×Android`: how the self-test names a profile on a platform. */
 export function cellName(profile: string, platformName: string): string {
-  return `${profile}×${/^ios$/i.test(platformName) ? 'iOS' : /^android$/i.test(platformName) ? 'Android' : platformName}`;
+  const platform = platformNamed(platformName);
+  return `${profile}×${platform ? PLATFORM_LABEL[platform] : platformName}`;
 }
 
 /** Where a worker keeps the evidence files of one check's test (written by the config's afterTest hook). */
