@@ -22,6 +22,7 @@ import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { CODE_EXT, CODE_ROOT, PACKAGE_ROOT } from './harness/code-root.ts';
+import { checkOfTest } from './harness/check.ts';
 import { attachEvidence, currentSession, evidenceDir, MobileResultsReporter, MockServerLauncher, simCapabilitiesFromEnv } from './harness/mobile/index.ts';
 
 // Outputs go under the working directory, whether this config runs from the repository or from
@@ -89,6 +90,6 @@ export const config: WebdriverIO.Config = {
     rmSync(`${REPORTS}/allure-results`, { recursive: true, force: true });
   },
   async afterTest(test, _context, result) {
-    await attachEvidence(currentSession(), evidenceDir(resultsDir, process.env['WDIO_WORKER_ID'] ?? '', test.title), { title: test.title, ...(result.error ? { error: String(result.error.message ?? result.error) } : {}) });
+    await attachEvidence(currentSession(), evidenceDir(resultsDir, process.env['WDIO_WORKER_ID'] ?? '', checkOfTest(test.title)?.id ?? 'no-check'), { title: test.title, ...(result.error ? { error: String(result.error.message ?? result.error) } : {}) });
   },
 };

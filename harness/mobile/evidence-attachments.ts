@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addAttachment as addAllureAttachment } from '@wdio/allure-reporter';
-import { checkIdOf } from '../check.ts';
+import { checkOfTest } from '../check.ts';
 import { jwtTimeline } from '../jwt-timeline.ts';
 import { jwtTimelinePicture } from '../jwt-timeline-picture.ts';
 import { seqsNamedIn } from '../oracles/index.ts';
@@ -31,7 +31,7 @@ export async function attachEvidence(session: MobileSession | null, dir?: string
   const issued = await session.admin.issuedTokens();
   const marks = await session.admin.marks();
   await addAttachment('jwt-timeline.txt', jwtTimeline(records, issued, marks), 'text/plain');
-  const title = test ? `${checkIdOf(test.title)} · ${session.device.platform}` : undefined;
+  const title = test ? `${checkOfTest(test.title)?.id ?? test.title} · ${session.device.platform}` : undefined;
   const picture = jwtTimelinePicture({ records, issued, marks, ...(title ? { title } : {}), highlight: seqsNamedIn(test?.error ? [test.error] : []) });
   await addAttachment('jwt-timeline.svg', picture, 'image/svg+xml');
   await addAttachment('journal.ndjson', records.map((record) => JSON.stringify(record)).join('\n'), 'application/x-ndjson');

@@ -1,7 +1,7 @@
 /** What the mobile specs and WDIO configs use: one index for the room's public exports. */
 export { MockServerLauncher, type MockLauncherOptions } from './mock-launcher.ts';
 export { MobileSession, type ClockStep } from './mobile-session.ts';
-export { useMobileSession, currentSession, describeCheck } from './mocha-session.ts';
+export { useMobileSession, currentSession, checkTest } from './mocha-session.ts';
 export { expect, installIdentityMatchers } from './expect.ts';
 export { SoftVerdicts, VERDICT_SEPARATOR } from './soft-verdicts.ts';
 export { loadSelectorMap, toWdioSelector, SIM_SELECTORS, type SelectorMap } from './selectors.ts';

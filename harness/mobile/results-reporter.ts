@@ -2,10 +2,9 @@ import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { checkIdOf } from '../check.ts';
-import { ORACLE_MARK } from '../matchers.ts';
+import { checkOfTest } from '../check.ts';
 import { progressEnabled, progressLine } from '../progress.ts';
-import type { CellResult, Outcome } from '../self-test/verdicts.ts';
+import { cellResultOf, PLATFORM_LABEL, platformNamed, type CellResult } from '../result.ts';
 import { VERDICT_SEPARATOR } from './soft-verdicts.ts';
 
 /** One worker's results: the device it drove, and each test's state and error messages. */
@@ -15,7 +14,8 @@ export interface WorkerResults {
   /** `appium:sdkProfile`, the basename of `appium:sdkProfileModule`, or `app` for a real app. */
   sdkProfile: string;
   specs: string[];
-  tests: { title: string; fullTitle: string; state: 'passed' | 'failed' | 'skipped'; durationMs: number; errors: string[] }[];
+  /** `check`: the ID of the check the test was declared for (`checkTest`); absent for any other test. */
+  tests: { title: string; fullTitle: string; check?: string; state: 'passed' | 'failed' | 'skipped'; durationMs: number; errors: string[] }[];
   /** Failures outside a test: a hook, the session (Appium refused the capabilities), the worker. */
   errors: string[];
 }
@@ -77,18 +77,20 @@ export class MobileResultsReporter extends EventEmitter {
       case 'test:pending': {
         const key = String(payload['fullTitle'] ?? payload['title']);
         const state = event === 'test:pass' ? 'passed' : event === 'test:fail' ? 'failed' : 'skipped';
+        const title = String(payload['title'] ?? '');
+        const check = checkOfTest(title)?.id;
         const test = {
-          title: String(payload['title'] ?? ''),
+          title,
           fullTitle: key,
+          ...(check ? { check } : {}),
           state,
           durationMs: Date.now() - (this.started.get(key) ?? Date.now()),
           errors: state === 'failed' ? messagesOf(payload) : [],
         } as const;
         this.results.tests.push(test);
-        if (progressEnabled()) {
-          const { reason } = judgeTest(test);
-          const cell = cellName(this.results.sdkProfile, this.results.platformName);
-          process.stdout.write(progressLine({ cell, check: checkIdOf(test.title), state, reason: state === 'failed' ? reason : '', durationMs: test.durationMs }));
+        if (progressEnabled() && check) {
+          const { cell, reason } = cellResultOf(runnerTest(this.results, { ...test, check }), VERDICT_SEPARATOR);
+          process.stdout.write(progressLine({ cell, check, state, reason: state === 'failed' ? reason : '', durationMs: test.durationMs }));
         }
         break;
       }
@@ -120,36 +122,27 @@ export function readWorkerResults(dir: string): WorkerResults[] {
 
 /** `correct×Android`: how the self-test names a profile on a platform. */
 export function cellName(profile: string, platformName: string): string {
-  return `${profile}×${/^ios$/i.test(platformName) ? 'iOS' : /^android$/i.test(platformName) ? 'Android' : platformName}`;
+  const platform = platformNamed(platformName);
+  return `${profile}×${platform ? PLATFORM_LABEL[platform] : platformName}`;
 }
 
-/** Where a worker keeps the evidence files of one test (written by the config's afterTest hook). */
-export function evidenceDir(resultsDir: string, cid: string, testTitle: string): string {
-  return join(resultsDir, 'evidence', cid || 'worker', checkIdOf(testTitle));
+/** Where a worker keeps the evidence files of one check's test (written by the config's afterTest hook). */
+export function evidenceDir(resultsDir: string, cid: string, checkId: string): string {
+  return join(resultsDir, 'evidence', cid || 'worker', checkId);
 }
 
-/**
- * A failure is `caught` only when every one of its verdicts carries the oracle mark; anything
- * else (a crash, a timeout, a failed precondition) is an `error`. The reason is the first verdict
- * line of a caught fault, or the first line of an error that is not a verdict.
- */
-function judgeTest(test: WorkerResults['tests'][number]): { outcome: Outcome; reason: string; details: string[] } {
-  const blocks = test.errors.flatMap((message) => message.split(VERDICT_SEPARATOR));
-  const outcome: Outcome = test.state === 'passed' ? 'passed' : test.state === 'failed' && blocks.length > 0 && blocks.every((block) => block.includes(ORACLE_MARK)) ? 'caught' : test.state === 'skipped' ? 'missing' : 'error';
-  const lines = blocks.flatMap((block) => block.split('\n')).filter((line) => line.trim());
-  const line = outcome === 'caught' ? lines.find((candidate) => candidate.includes(ORACLE_MARK)) : lines.find((candidate) => !candidate.includes(ORACLE_MARK));
-  const reason = (line ?? test.state).replace(ORACLE_MARK, '').replace(/\s+/g, ' ').trim();
-  return { outcome, reason, details: blocks.map((block) => block.trim()) };
+type WorkerTest = WorkerResults['tests'][number];
+
+/** A worker's test in the runner-neutral shape every cell result is judged from (harness/result.ts). */
+function runnerTest(worker: WorkerResults, test: WorkerTest & { check: string }, resultsDir?: string) {
+  const dir = resultsDir ? evidenceDir(resultsDir, worker.cid, test.check) : null;
+  const evidence = dir && existsSync(dir) ? readdirSync(dir).sort().map((name) => ({ name, path: join(dir, name) })) : [];
+  return { cell: cellName(worker.sdkProfile, worker.platformName), check: test.check, status: test.state, durationMs: test.durationMs, errors: test.errors, evidence };
 }
 
-/** One result per worker test, the check ID taken from the test title's first word. */
+/** One result per worker test that declared a check (soft verdicts split on VERDICT_SEPARATOR). */
 export function cellResults(workers: WorkerResults[], resultsDir?: string): CellResult[] {
   return workers.flatMap((worker) =>
-    worker.tests.map((test): CellResult => {
-      const { outcome, reason, details } = judgeTest(test);
-      const dir = resultsDir ? evidenceDir(resultsDir, worker.cid, test.title) : null;
-      const evidence = dir && existsSync(dir) ? readdirSync(dir).sort().map((name) => ({ name, path: join(dir, name) })) : [];
-      return { cell: cellName(worker.sdkProfile, worker.platformName), check: checkIdOf(test.title), outcome, reason, durationMs: test.durationMs, details, evidence };
-    }),
+    worker.tests.flatMap((test) => (test.check ? [cellResultOf(runnerTest(worker, { ...test, check: test.check }, resultsDir), VERDICT_SEPARATOR)] : [])),
   );
 }
