@@ -10,11 +10,11 @@ import {
   requestsResolveAsVisitor,
   responsesServeNothingOf,
   type RefreshPoint,
-  type Verdict,
+  type OracleVerdict,
 } from '../../../harness/oracles/index.ts';
 import { alice, issued, jwtFor, record } from '../../support/journal-records.ts';
 
-const kindsOf = (verdict: Verdict): string[] => verdict.violations.map((violation) => violation.kind);
+const kindsOf = (verdict: OracleVerdict): string[] => verdict.violations.map((violation) => violation.kind);
 
 describe('requestsCarryNoTraceOf: nothing of the prior user is sent after the mark', () => {
   it('passes when every request after the mark is a visitor with no token, identifiers or session of theirs', () => {
