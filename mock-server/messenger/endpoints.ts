@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sameOwner, type Conversation } from '../workspace.ts';
-import { EndpointError, type EndpointContext, type EndpointHandler, type EndpointResult, type RouteMatch } from './pipeline.ts';
+import { EndpointError, type EndpointContext, type EndpointHandler, type EndpointResult, type RouteMatch } from './endpoint.ts';
 
 /**
  * The messenger endpoints both surfaces share; web and mobile differ only in names and in the

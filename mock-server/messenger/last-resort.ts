@@ -2,7 +2,9 @@ import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'exp
 import { MAX_HEADER_BYTES, MAX_PARSED_HEADER_BYTES } from '../constants.ts';
 import type { MockState } from '../state.ts';
 import type { JwtEvidence } from '../types.ts';
-import { JOURNALED, JUDGED, judgeJwts, type Surface } from './pipeline.ts';
+import type { Surface } from './request-context.ts';
+import { JOURNALED } from './stages/journal-request.ts';
+import { JUDGED, judgeJwts } from './stages/judge-tokens.ts';
 import { deliveryOf } from './delivery.ts';
 import { decisiveJwt } from './verdict-rank.ts';
 

@@ -1,5 +1,5 @@
 import type { Platform } from '../types.ts';
-import type { Surface } from './pipeline.ts';
+import type { Surface } from './request-context.ts';
 
 const ANDROID_AGENT = /android|okhttp|dalvik/i;
 const IOS_AGENT = /\b(ios|iphone|ipad|darwin|cfnetwork)\b/i;

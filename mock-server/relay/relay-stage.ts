@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express';
 import { fingerprint } from '../identity/fingerprint.ts';
 import type { Resolution } from '../messenger/identity-resolution.ts';
-import { JOURNALED, type Surface } from '../messenger/pipeline.ts';
+import type { Surface } from '../messenger/request-context.ts';
+import { JOURNALED } from '../messenger/stages/journal-request.ts';
 import type { Session } from '../session-store.ts';
 import type { MockState } from '../state.ts';
 import type { IdentityResolution, JournalRecord } from '../types.ts';
