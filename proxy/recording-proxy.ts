@@ -1,6 +1,7 @@
 import { getLocal, type CompletedRequest, type Headers, type Mockttp } from 'mockttp';
 import { HOST_HEADER, INTERCOM_DOMAINS, isIntercomHost, PROXY_HEADERS } from '../mock-server/index.ts';
-import { listeningServerOf, rebindToLoopback, tlsFactsByClient, type TlsFacts } from './loopback-listener.ts';
+import { listeningServerOf, rebindToLoopback } from './listening-server.ts';
+import { tlsFactsByClient, type TlsFacts } from './tls-facts.ts';
 import type { PassedRequest, RecordingProxy, RecordingProxyOptions } from './types.ts';
 
 /** Our own stamps: whatever a client sent under these names is dropped before ours are set. */
