@@ -76,3 +76,12 @@ export function httpViaProxy(proxyUrl: string, url: string, init: { method?: str
     request.end(body);
   });
 }
+
+/** Resolves once `condition()` holds, checking on each turn of the event loop; rejects after `timeoutMs` naming `what`. */
+export async function eventually(what: string, condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
