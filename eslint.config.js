@@ -17,7 +17,7 @@ import tseslint from 'typescript-eslint';
 export const ROOMS = [
   { room: 'mock-server/', is: 'the Intercom model: messenger endpoints, JWT extraction and verification, sessions, workspace, journal, admin API, token service, CLI; knows no test runner', mayImport: ['mock-server/'], packages: ['express', 'cors', 'cookie-parser', 'jose', 'zod', 'commander'] },
   { room: 'proxy/wdio/', is: "the recording proxy's WDIO service: device set-up around a session", mayImport: ['proxy/wdio/', 'proxy/', 'mock-server/index.ts'], packages: ['mockttp', '@wdio/*', 'webdriverio'] },
-  { room: 'proxy/', is: "the recording proxy (mockttp) in front of the mock, for a device's real traffic", mayImport: ['proxy/', 'mock-server/index.ts'], packages: ['mockttp'] },
+  { room: 'proxy/', is: "the recording proxy (mockttp) in front of the mock, for a device's real traffic", mayImport: ['proxy/', 'mock-server/index.ts'], packages: ['mockttp', '@peculiar/x509', 'commander'] },
   { room: 'harness/oracles/', is: 'the oracles: verdicts over journal records, client state and visible text', mayImport: ['harness/oracles/', 'harness/result.ts', 'mock-server/'], packages: [] },
   { room: 'harness/self-test/', is: "the self-test matrix's judging and report", mayImport: ['harness/self-test/', 'harness/result.ts'], packages: [] },
   { room: 'harness/web/', is: 'the Playwright side: fixtures, browser routing, web session, subject interface and loader, evidence, results', mayImport: ['harness/web/', 'harness/', 'harness/oracles/', 'harness/self-test/', 'mock-server/', 'subjects/web-subjects.ts'], packages: ['@playwright/test', 'allure-js-commons'] },

@@ -16,8 +16,12 @@ export const DEFAULT_SESSION_CAP = 100_000;
 /** Leads (first-time visitors) held before the least recently seen is forgotten. */
 export const DEFAULT_LEAD_CAP = 100_000;
 export const ADMIN_PREFIX = '/__admin';
-/** Largest messenger request body read; a larger one is answered 413 and journaled. */
-export const MESSENGER_BODY_LIMIT = '1mb';
+/**
+ * Largest messenger request body read; a larger one is answered 413 and journaled. 16 MiB: a
+ * device's request through the recording proxy (an upload, say) must reach the journal whole,
+ * and the proxy is held to 10 MB bodies.
+ */
+export const MESSENGER_BODY_LIMIT = '16mb';
 /** Request headers a messenger request may carry (Node's default is 16 KiB); more is a journaled 431. */
 export const MAX_HEADER_BYTES = 64 * 1024;
 /** What Node's parser reads at all (`maxHeaderSize`); beyond it the request line is lost, so the 431 is journaled without a path. */

@@ -6,3 +6,5 @@ export * from './types.ts';
 export { startLiveRun, type LiveRun } from './relay/live-run.ts';
 export { ACCESS_TOKEN_ENV, IDENTITY_SECRET_ENV, LiveSettingsError, checkedUpstream, liveCredentialsFromEnv } from './relay/live-options.ts';
 export { RestApiError } from './relay/rest-client.ts';
+export * from './intercom-hosts.ts';
+export { SENT_HEADER, HOST_HEADER, PROXY_HEADERS } from './messenger/delivery.ts';

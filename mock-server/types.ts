@@ -104,6 +104,8 @@ export interface JournalRecord {
   unmodelled?: true;
   /** Live mode: what the workspace (or its stand-in) answered when the mock relayed the request. */
   relay?: RelayEvidence;
+  /** Present only when the recording proxy forwarded the request (a device's traffic). */
+  via?: ProxyDelivery;
 }
 
 /** A relayed request's upstream leg: where it went, what came back, how long it took. */
@@ -118,6 +120,15 @@ export interface RelayEvidence {
   /** The JSON body, up to 16 KiB, with every session token and JWT replaced by its fingerprint. */
   body?: unknown;
   body_omitted?: 'not-json' | 'too-large';
+}
+
+/** How the recording proxy received a request it forwarded: when, and over what TLS. */
+export interface ProxyDelivery {
+  kind: 'proxy';
+  /** When the proxy had the request (ISO 8601, the machine's clock), null if its stamp was unreadable. */
+  received_at: string | null;
+  /** What the client negotiated with the proxy; null over plain HTTP. */
+  tls: { version: string; sni: string | null; cipher: string | null } | null;
 }
 
 export interface RecordFilter {

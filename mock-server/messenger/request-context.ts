@@ -11,7 +11,7 @@ import type { Provenance } from './provenance.ts';
 export type Surface = 'web' | 'mobile';
 
 /** The part of a record known as soon as the request is read: who sent what, where, when. */
-export type RecordHead = Pick<JournalRecord, 'time' | 'ns' | 'method' | 'path' | 'platform' | 'app_id' | 'device_id' | 'user_agent' | 'sent' | 'host'>;
+export type RecordHead = Pick<JournalRecord, 'time' | 'ns' | 'method' | 'path' | 'platform' | 'app_id' | 'device_id' | 'user_agent' | 'sent' | 'host' | 'via'>;
 
 /** What the mock answers: the status and body, and what the record says of it. */
 export interface Answer {

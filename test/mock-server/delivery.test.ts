@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { useMock } from '../support/mock-fixture.ts';
-import { webRequest } from '../support/messenger-wire.ts';
+import { mobileRequest, webRequest } from '../support/messenger-wire.ts';
 
 const mock = useMock();
 
@@ -121,5 +121,56 @@ describe('a held mock clock', () => {
     await mock.admin.clock({ hold_at_ms: Date.now() + 5000 });
     await mock.admin.reset();
     assert.equal((await fetch(`${mock.url}/__admin/clock`).then((r) => r.json()) as { held: boolean }).held, false);
+  });
+});
+
+describe('a request the recording proxy forwarded: when it had it and over what TLS', () => {
+  beforeEach(() => mock.admin.reset());
+
+  const stamped = {
+    'x-conformance-host': 'mockapp1-android.mobile-messenger.intercom.com',
+    'x-conformance-proxy-received-at': '2026-12-02T10:00:00.123Z',
+    'x-conformance-tls-version': 'TLSv1.3',
+    'x-conformance-tls-sni': 'mockapp1-android.mobile-messenger.intercom.com',
+    'x-conformance-tls-cipher': 'TLS_AES_256_GCM_SHA384',
+  };
+
+  it('records via {kind: proxy, received_at, tls}, and shows it in the ndjson and HAR exports', async () => {
+    await mobileRequest(mock.url, 'users', { user: { user_id: 'alice' } }, { headers: stamped });
+    const [record] = await mock.admin.requests();
+    assert.deepEqual(record!.via, {
+      kind: 'proxy',
+      received_at: '2026-12-02T10:00:00.123Z',
+      tls: { version: 'TLSv1.3', sni: 'mockapp1-android.mobile-messenger.intercom.com', cipher: 'TLS_AES_256_GCM_SHA384' },
+    });
+    assert.equal(record!.host, 'mockapp1-android.mobile-messenger.intercom.com');
+    const exported = JSON.parse((await mock.admin.exportJournal('ndjson')).trim().split('\n')[0]!);
+    assert.deepEqual(exported.via, record!.via);
+    const har = JSON.parse(await mock.admin.exportJournal('har')) as { log: { entries: { _journal: { via?: unknown } }[] } };
+    assert.deepEqual(har.log.entries[0]!._journal.via, record!.via);
+  });
+
+  it('records tls null over plain HTTP, and no via at all for a request the proxy did not forward', async () => {
+    await webRequest(mock.url, 'ping', { user_data: { anonymous_id: 'v1' } }, { headers: { 'x-conformance-host': 'api-iam.intercom.io', 'x-conformance-proxy-received-at': '2026-12-02T10:00:00.000Z' } });
+    await webRequest(mock.url, 'ping', { user_data: { anonymous_id: 'v1' } });
+    const [proxied, direct] = await mock.admin.requests();
+    assert.deepEqual(proxied!.via, { kind: 'proxy', received_at: '2026-12-02T10:00:00.000Z', tls: null });
+    assert.equal('via' in direct!, false, 'a direct request keeps the record it had before');
+  });
+
+  it('keeps an unreadable time or an overlong stamp as null instead of trusting it', async () => {
+    await mobileRequest(mock.url, 'users', { user: { user_id: 'alice' } }, { headers: { ...stamped, 'x-conformance-proxy-received-at': 'yesterday', 'x-conformance-tls-cipher': 'c'.repeat(300) } });
+    const [record] = await mock.admin.requests();
+    assert.equal(record!.via?.received_at, null);
+    assert.equal(record!.via?.tls?.cipher, null);
+    assert.equal(record!.via?.tls?.version, 'TLSv1.3');
+  });
+
+  it('records via on a request the mock could not read, too', async () => {
+    const response = await fetch(`${mock.url}/messenger/mobile/users`, { method: 'POST', headers: { 'content-type': 'application/json', ...stamped }, body: JSON.stringify({ filler: 'f'.repeat(17 * 1024 * 1024) }) });
+    assert.equal(response.status, 413);
+    const [record] = await mock.admin.requests();
+    assert.equal(record!.response.status, 413);
+    assert.equal(record!.via?.tls?.version, 'TLSv1.3');
   });
 });
