@@ -183,6 +183,7 @@ export function runSelection(options: CliOptions): RunSelection {
     if (options.repeat > 1) throw new Error('--repeat applies to a conformance run, not to --matrix');
     const given = MATRIX_IGNORES.filter(([key]) => options[key] !== undefined).map(([, flag]) => flag);
     if (mobileConfig !== SIM_CONFIG) given.push('--mobile-config');
+    if (options.network !== 'direct') given.push('--network');
     if (given.length) throw new Error(`--matrix runs every bundled profile against every check; it takes no ${given.join(', ')} (only --platforms, --web-subject, --reports, --verbose)`);
   }
   if (options.webUrl !== undefined && options.webSteps === undefined) throw new Error('--web-url needs --web-steps <file>: the steps that sign in to and out of your app');

@@ -294,6 +294,7 @@ describe('the command line', () => {
     assert.equal(runSelection(parse('-p', 'android,ios', '--network', 'proxy')).mobile.network, 'proxy');
     assert.throws(() => parse('--network', 'wifi'), /option '--network <mode>' argument 'wifi' is invalid\. Allowed choices are direct, proxy/);
     assert.throws(() => runSelection(parse('--mobile-config', 'wdio.android.conf.ts', '-p', 'android', '--network', 'proxy')), /--network proxy sets up the simulated device's network; wdio\.android\.conf\.ts runs a real device/);
+    assert.throws(() => runSelection(parse('--matrix', '--network', 'proxy')), /--matrix runs every bundled profile against every check; it takes no --network/);
   });
 });
 
