@@ -58,6 +58,20 @@ export default tseslint.config(
     },
   },
   {
+    // The recording proxy stands beside the mock: it uses the mock's public index (its host list
+    // and stamp names) and nothing of the runners, the harness or the subjects.
+    files: ['proxy/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: RUNNERS, message: 'proxy/ knows nothing of test runners or browsers.' },
+          { group: ['**/harness/*', '**/harness/**', '**/specs/*', '**/specs/**', '**/subjects/*', '**/subjects/**', '**/conformance/*', '**/conformance/**'], message: 'proxy/ stands alone beside the mock; other rooms depend on it, not the reverse.' },
+          { group: ['**/mock-server/**', '!**/mock-server/index.ts'], message: "proxy/ uses only mock-server's public index (mock-server/index.ts)." },
+        ],
+      }],
+    },
+  },
+  {
     files: ['specs/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
