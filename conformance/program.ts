@@ -7,7 +7,7 @@ import { MOBILE_PROFILES } from '../specs/mobile/expected-verdicts.ts';
 import { secondsArg } from './app-timing.ts';
 import { CATALOG, parsePlatforms, platformsInUse, selectChecks } from './check-catalog.ts';
 import { mobileConfigFile, SIM_CONFIG } from './mobile-runner.ts';
-import { PLATFORM_LABEL, type Platform, type RunSelection } from './types.ts';
+import { MOBILE_NETWORKS, PLATFORM_LABEL, type MobileNetwork, type Platform, type RunSelection } from './types.ts';
 
 /** The parsed command line, as commander hands it over. */
 export interface CliOptions {
@@ -26,6 +26,7 @@ export interface CliOptions {
   mobileProfileModule?: string;
   mobileSelectors?: string;
   mobileSubject?: string;
+  network: MobileNetwork;
   jwtTtl?: number;
   jwtRefresh?: number;
   matrix?: boolean;
@@ -144,6 +145,11 @@ export function conformanceProgram(): Command {
     .addOption(new Option('--mobile-profile-module <file>', 'SDK profile from a module of your own (simulated device)').env('MOBILE_PROFILE_MODULE'))
     .addOption(new Option('--mobile-selectors <file>', "selector map (JSON) for your app's screens").env('MOBILE_SELECTORS'))
     .addOption(new Option('--mobile-subject <name@version>', 'names a real app (or its SDK version) for its expectations file').argParser(subjectIdArg))
+    .addOption(
+      new Option('--network <mode>', 'how the simulated device reaches the mock: direct, or proxy (HTTPS to Intercom\'s host through the recording proxy, trusting only the run\'s CA)')
+        .choices(MOBILE_NETWORKS)
+        .default('direct'),
+    )
     .addOption(new Option('--jwt-ttl <s>', "lifetime of the JWTs the app's backend mints, in seconds (bundled apps: 300; written into the subject id)").argParser(secondsArg))
     .addOption(new Option('--jwt-refresh <s>', 'how often the app refreshes its JWT, in seconds (bundled apps: 240; written into the subject id)').argParser(secondsArg))
     .option('--live', 'live mode: Intercom traffic goes to a real test workspace, journaled on the way (needs INTERCOM_IDENTITY_SECRET and INTERCOM_ACCESS_TOKEN; docs/live-mode.md)')
@@ -192,6 +198,7 @@ export function runSelection(options: CliOptions): RunSelection {
     if (options.repeat > 1) throw new Error('--repeat applies to a conformance run, not to --matrix');
     const given = MATRIX_IGNORES.filter(([key]) => options[key] !== undefined).map(([, flag]) => flag);
     if (mobileConfig !== SIM_CONFIG) given.push('--mobile-config');
+    if (options.network !== 'direct') given.push('--network');
     if (given.length) throw new Error(`--matrix runs every bundled profile against every check; it takes no ${given.join(', ')} (only --platforms, --web-subject, --reports, --verbose)`);
   }
   if (options.liveUpstream !== undefined && !options.live) throw new Error('--live-upstream needs --live: it names the stand-in live mode relays to');
@@ -222,6 +229,7 @@ export function runSelection(options: CliOptions): RunSelection {
   const checks = selectChecks(options.checks, options.platforms);
   const platforms = platformsInUse(checks, options.platforms);
   if (mobileConfig !== SIM_CONFIG) {
+    if (options.network !== 'direct') throw new Error(`--network ${options.network} sets up the simulated device's network; ${mobileConfig} runs a real device`);
     if (options.mobileProfile || options.mobileProfileModule) {
       throw new Error(`--mobile-profile and --mobile-profile-module choose a profile of the simulated SDK; ${mobileConfig} runs a real app`);
     }
@@ -248,7 +256,7 @@ export function runSelection(options: CliOptions): RunSelection {
       ...(options.mockSecretEnv ? { mockSecretEnv: options.mockSecretEnv } : {}),
       timing,
     },
-    mobile: { config: mobileConfig, profile: options.mobileProfile, profileModule: options.mobileProfileModule, selectors: options.mobileSelectors, subjectId: options.mobileSubject, timing },
+    mobile: { config: mobileConfig, profile: options.mobileProfile, profileModule: options.mobileProfileModule, selectors: options.mobileSelectors, subjectId: options.mobileSubject, network: options.network, timing },
   };
 }
 

@@ -29,6 +29,10 @@ export interface WebSelection {
   mockSecretEnv?: string;
 }
 
+/** How the simulated device reaches the mock (--network): straight, or through the recording proxy. */
+export const MOBILE_NETWORKS = ['direct', 'proxy'] as const;
+export type MobileNetwork = (typeof MOBILE_NETWORKS)[number];
+
 export interface MobileSelection {
   /** WDIO config: the simulated device (wdio.conf.ts) or a real-device config. */
   config: string;
@@ -39,6 +43,8 @@ export interface MobileSelection {
   subjectId: string | undefined;
   /** --jwt-ttl / --jwt-refresh: appium:jwtTtlS / appium:jwtRefreshS for the simulated device. */
   timing?: AppTiming | undefined;
+  /** --network: MOBILE_NETWORK for the WDIO launcher; left out, direct. */
+  network?: MobileNetwork | undefined;
 }
 
 /** A subject as expectations name it: `name@version`, plus the platforms it ran on. */

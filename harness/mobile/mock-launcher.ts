@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createMockServer, type RunningMockServer } from '../../mock-server/index.ts';
+import { startDeviceNetworks } from './device-network.ts';
 
 export interface MockLauncherOptions {
   /** Where the journals' spill files go. Default reports/mobile/mock. */
@@ -25,6 +26,8 @@ type Capability = Record<string, unknown> & { alwaysMatch?: Record<string, unkno
  */
 export class MockServerLauncher {
   private mocks: RunningMockServer[] = [];
+  /** MOBILE_NETWORK=proxy: a recording proxy beside each mock (device-network.ts). */
+  private networks: { stop(): Promise<void> } | null = null;
 
   constructor(readonly options: MockLauncherOptions = {}) {}
 
@@ -43,11 +46,13 @@ export class MockServerLauncher {
       const target = capability.alwaysMatch ?? capability;
       target['appium:mockServerUrl'] = this.mocks[index]!.url;
     });
+    this.networks = await startDeviceNetworks(list.map((capability) => capability.alwaysMatch ?? capability), spillDir);
     process.env['MOCK_URL'] = this.mocks[0]!.url;
     process.env['MOCK_URLS'] = JSON.stringify(this.mocks.map((mock) => mock.url));
   }
 
   async onComplete(): Promise<void> {
+    await this.networks?.stop();
     await Promise.all(this.mocks.map((mock) => mock.close()));
     this.mocks = [];
   }

@@ -18,6 +18,8 @@ export async function buildDriver(): Promise<string> {
     format: 'esm',
     target: 'node20',
     external: ['appium'],
+    // Bundled CommonJS (undici) calls require('node:…'); an ES module has no require of its own.
+    banner: { js: "import { createRequire as __simCreateRequire } from 'node:module'; const require = __simCreateRequire(import.meta.url);" },
     sourcemap: 'linked',
     keepNames: true,
     logLevel: 'warning',

@@ -291,6 +291,14 @@ describe('the command line', () => {
     assert.deepEqual(runSelection(parse('--mobile-config', 'wdio.android.conf.ts', '-p', 'web,android')).platforms, ['web', 'android']);
     assert.equal(runSelection(parse('--mobile-config', './wdio.conf.ts', '--mobile-profile', 'android-stale-jwt')).mobile.config, 'wdio.conf.ts');
   });
+
+  it('--network: direct by default, proxy for the simulated device only, anything else refused by name', () => {
+    assert.equal(runSelection(parse()).mobile.network, 'direct');
+    assert.equal(runSelection(parse('-p', 'android,ios', '--network', 'proxy')).mobile.network, 'proxy');
+    assert.throws(() => parse('--network', 'wifi'), /option '--network <mode>' argument 'wifi' is invalid\. Allowed choices are direct, proxy/);
+    assert.throws(() => runSelection(parse('--mobile-config', 'wdio.android.conf.ts', '-p', 'android', '--network', 'proxy')), /--network proxy sets up the simulated device's network; wdio\.android\.conf\.ts runs a real device/);
+    assert.throws(() => runSelection(parse('--matrix', '--network', 'proxy')), /--matrix runs every bundled profile against every check; it takes no --network/);
+  });
 });
 
 describe('the Allure report', () => {

@@ -4,7 +4,11 @@ import { describe, it } from 'node:test';
 import { VirtualClock } from '../../subjects/mobile-sim/src/app/virtual-clock.ts';
 import { evaluateXpath, parseXpath, XpathError } from '../../subjects/mobile-sim/src/app/xpath.ts';
 import { platformTree, toXml } from '../../subjects/mobile-sim/src/app/ui-tree.ts';
-import { readSimOptions } from '../../subjects/mobile-sim/src/capabilities.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CapabilityError, readSimOptions } from '../../subjects/mobile-sim/src/capabilities.ts';
+import { messengerHost } from '../../subjects/mobile-sim/src/net/intercom-hosts.ts';
 import { activeHooks } from '../../subjects/mobile-sim/src/sdk/profile-hooks.ts';
 import { selectProfile, validateProfile } from '../../subjects/mobile-sim/src/sdk/profile-loader.ts';
 import type { HookContext, UiNode } from '../../subjects/mobile-sim/src/types.ts';
@@ -138,5 +142,47 @@ describe('capabilities', () => {
     assert.equal(options.mockServerUrl, 'http://127.0.0.1:4010');
     assert.equal(options.tokenServiceUrl, 'http://127.0.0.1:4010/app-backend');
     assert.equal(readSimOptions({ platformName: 'Android', udid: 'device-1' }).deviceIdentifier, 'device-1');
+  });
+});
+
+describe('network capabilities', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sim-network-caps-'));
+  const pem = join(dir, 'ca.pem');
+  writeFileSync(pem, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+  const key = join(dir, 'ca.key');
+  writeFileSync(key, '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n');
+  const refused = (caps: Record<string, unknown>, pattern: RegExp): void => {
+    assert.throws(() => readSimOptions({ platformName: 'Android', ...caps }), (error: unknown) => error instanceof CapabilityError && pattern.test(error.message));
+  };
+
+  it('direct by default; proxy mode carries the proxy, the CA and the region', () => {
+    assert.deepEqual(readSimOptions({ platformName: 'Android' }).network, { mode: 'direct' });
+    const proxied = readSimOptions({ platformName: 'iOS', network: 'proxy', proxyUrl: 'http://127.0.0.1:8000/', proxyCaPath: pem, intercomRegion: 'EU' }).network;
+    assert.deepEqual(proxied, { mode: 'proxy', proxyUrl: 'http://127.0.0.1:8000', caPath: pem, caPem: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n', region: 'eu' });
+  });
+
+  it('a bad value is refused, naming the capability', () => {
+    refused({ network: 'wifi' }, /appium:network must be "direct" or "proxy", got "wifi"/);
+    refused({ network: 'proxy', proxyCaPath: pem }, /appium:network "proxy" needs appium:proxyUrl/);
+    refused({ network: 'proxy', proxyUrl: 'socks5://127.0.0.1:1080', proxyCaPath: pem }, /needs appium:proxyUrl.*got "socks5:\/\/127\.0\.0\.1:1080"/);
+    refused({ network: 'proxy', proxyUrl: 'http://127.0.0.1:8000' }, /needs appium:proxyCaPath, the absolute path/);
+    refused({ network: 'proxy', proxyUrl: 'http://127.0.0.1:8000', proxyCaPath: 'ca.pem' }, /needs appium:proxyCaPath.*got "ca\.pem"/);
+    refused({ network: 'proxy', proxyUrl: 'http://127.0.0.1:8000', proxyCaPath: join(dir, 'missing.pem') }, /appium:proxyCaPath .*missing\.pem cannot be read \(ENOENT\)/);
+    refused({ network: 'proxy', proxyUrl: 'http://127.0.0.1:8000', proxyCaPath: key }, /appium:proxyCaPath .*ca\.key holds no PEM certificate/);
+    refused({ network: 'proxy', proxyUrl: 'http://127.0.0.1:8000', proxyCaPath: pem, intercomRegion: 'mars' }, /appium:intercomRegion must be "us", "eu", "au", got "mars"/);
+  });
+
+  it('a proxy setting without the proxy mode is refused, never ignored', () => {
+    refused({ proxyUrl: 'http://127.0.0.1:8000' }, /appium:proxyUrl is only used with appium:network "proxy"/);
+    refused({ network: 'direct', proxyCaPath: pem }, /appium:proxyCaPath is only used with appium:network "proxy"/);
+  });
+
+  it("Intercom's host follows the platform, the app id and the region", () => {
+    assert.equal(messengerHost('android', 'mockapp1', 'us'), 'mockapp1-android.mobile-messenger.intercom.com');
+    assert.equal(messengerHost('ios', 'mockapp1', 'us'), 'mockapp1-ios.mobile-messenger.intercom.com');
+    assert.equal(messengerHost('android', 'ab_c.d', 'eu'), 'abcd-android.mobile-messenger.eu.intercom.io');
+    assert.equal(messengerHost('ios', 'x', 'au'), 'x-ios.mobile-messenger.au.intercom.io');
+    const label = messengerHost('android', 'a'.repeat(70), 'us').split('.')[0]!;
+    assert.equal(label.length, 63);
   });
 });

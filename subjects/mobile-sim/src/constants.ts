@@ -18,7 +18,12 @@ export const DEFAULTS = {
   sdkProfile: 'correct',
   sdkVersion: { android: '17.1.0', ios: '19.2.0' },
   platformVersion: { android: '14', ios: '18.0' },
+  /** The region the SDK is configured with: it picks Intercom's host in the `proxy` network mode. */
+  intercomRegion: 'us',
 } as const;
+
+/** `appium:network`: straight to the mock's URL (default), or as a production SDK, through the recording proxy. */
+export const NETWORK_MODES = ['direct', 'proxy'] as const;
 
 /** A request to the mock or the token service that takes longer than this fails the action. */
 export const REQUEST_TIMEOUT_MS = 10_000;

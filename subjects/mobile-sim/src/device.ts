@@ -3,6 +3,8 @@ import { TokenServiceClient } from './app/token-service-client.ts';
 import { platformTree, type PlatformNode } from './app/ui-tree.ts';
 import { VirtualClock } from './app/virtual-clock.ts';
 import { EventLog } from './event-log.ts';
+import { messengerOrigin } from './net/intercom-hosts.ts';
+import { proxyAgent } from './net/proxy-agent.ts';
 import { IntercomSdkModel } from './sdk/intercom-sdk-model.ts';
 import { MessengerTransport } from './sdk/messenger-transport.ts';
 import { activeHooks } from './sdk/profile-hooks.ts';
@@ -24,6 +26,7 @@ export class SimulatedDevice {
   /** The app's JWT lifetime and refresh delay: the capabilities', else the profile's appTiming, else the defaults. */
   readonly timing: { jwtTtlS: number; jwtRefreshS: number };
   private readonly profileActive: boolean;
+  private readonly transport: MessengerTransport;
 
   constructor(
     readonly options: SimOptions,
@@ -39,6 +42,15 @@ export class SimulatedDevice {
     this.profileActive = hooks.active;
     this.userAgent = sdkUserAgent(options.platform, options.sdkVersion, options.platformVersion);
     const namespaceHeader: Record<string, string> = options.namespace ? { 'x-mock-ns': options.namespace } : {};
+    const { network } = options;
+    this.transport = new MessengerTransport({
+      baseUrl: network.mode === 'proxy' ? messengerOrigin(options.platform, options.intercomAppId, network.region) : options.mockServerUrl,
+      appId: options.intercomAppId,
+      deviceIdentifier: options.deviceIdentifier,
+      userAgent: this.userAgent,
+      namespace: options.namespace,
+      dispatcher: network.mode === 'proxy' ? proxyAgent(network) : undefined,
+    });
     this.sdk = new IntercomSdkModel({
       platform: options.platform,
       hooks,
@@ -50,13 +62,7 @@ export class SimulatedDevice {
         session: { id: sessionId, namespace: options.namespace },
         nowS: () => this.clock.now(),
       },
-      transport: new MessengerTransport({
-        baseUrl: options.mockServerUrl,
-        appId: options.intercomAppId,
-        deviceIdentifier: options.deviceIdentifier,
-        userAgent: this.userAgent,
-        namespace: options.namespace,
-      }),
+      transport: this.transport,
     });
     this.app = new ReferenceApp({
       sdk: this.sdk,
@@ -67,7 +73,14 @@ export class SimulatedDevice {
       jwtTtlS: this.timing.jwtTtlS,
       jwtRefreshS: this.timing.jwtRefreshS,
     });
-    this.events.record('device.boot', `${options.platform}, profile ${profile.name}${hooks.active ? '' : ' (no effect on this platform)'}`);
+    this.events.record('device.boot', `${options.platform}, profile ${profile.name}${hooks.active ? '' : ' (no effect on this platform)'}, network ${this.networkSummary()}`);
+  }
+
+  /** `direct to <mock>`, or `proxy <url> to <Intercom host> (CA <path>)`. */
+  networkSummary(): string {
+    const { network } = this.options;
+    if (network.mode === 'direct') return `direct to ${this.options.mockServerUrl}`;
+    return `proxy ${network.proxyUrl} to ${messengerOrigin(this.options.platform, this.options.intercomAppId, network.region)} (CA ${network.caPath})`;
   }
 
   /** The screen as the platform's driver would show it: the app, or the home screen while it is in the background. */
@@ -121,5 +134,7 @@ export class SimulatedDevice {
 
   shutdown(): void {
     this.app.shutdown();
+    // A request still in flight fails as the SDK's network error; nothing waits on the close.
+    this.transport.close().catch(() => undefined);
   }
 }

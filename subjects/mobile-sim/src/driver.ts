@@ -51,7 +51,7 @@ export class IntercomSimDriver extends BaseDriver<SimConstraints> {
       const options = readSimOptions(this.opts);
       const profile = await selectProfile(this.opts.sdkProfile, this.opts.sdkProfileModule);
       this.device = new SimulatedDevice(options, profile, sessionId);
-      this.log.info(`${AUTOMATION_NAME} ${options.platform} device ${options.deviceIdentifier}, profile "${profile.name}", mock ${options.mockServerUrl}`);
+      this.log.info(`${AUTOMATION_NAME} ${options.platform} device ${options.deviceIdentifier}, profile "${profile.name}", mock ${options.mockServerUrl}, network ${this.device.networkSummary()}`);
       return [sessionId, { ...caps, deviceName: caps.deviceName ?? `${AUTOMATION_NAME} ${caps.platformName}`, platformVersion: options.platformVersion }];
     } catch (error) {
       await super.deleteSession(sessionId);

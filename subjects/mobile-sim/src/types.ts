@@ -2,6 +2,16 @@
 
 export type SimPlatform = 'android' | 'ios';
 
+/** The Intercom data-hosting region a native SDK is configured with (it picks the host, not a URL). */
+export type IntercomRegion = 'us' | 'eu' | 'au';
+
+/**
+ * How the SDK model's messenger traffic leaves the device: `direct` to the mock's URL, or `proxy`,
+ * as a production SDK does: HTTPS to Intercom's host for the platform and region, through the
+ * recording proxy, trusting only the run's CA. The app's token service is reached directly either way.
+ */
+export type SimNetwork = { mode: 'direct' } | { mode: 'proxy'; proxyUrl: string; caPath: string; caPem: string; region: IntercomRegion };
+
 /**
  * A model of one SDK (or app) behaviour: data that names it, says which platforms it affects and
  * cites the public report it comes from, plus hooks over the SDK model and the reference app. A
@@ -184,6 +194,7 @@ export interface SimOptions {
   deviceIdentifier: string;
   /** Sent as `X-Mock-Ns` so parallel sessions can share one mock. */
   namespace: string | null;
+  network: SimNetwork;
   /** Whether the capabilities set the timing (else the profile's `appTiming` may). */
   timingFromCapabilities: { jwtTtlS: boolean; jwtRefreshS: boolean };
 }

@@ -1,3 +1,4 @@
+import { fetch as fetchVia, type Dispatcher } from 'undici';
 import { REQUEST_TIMEOUT_MS } from '../constants.ts';
 
 export interface JsonResponse {
@@ -16,16 +17,21 @@ export class NetworkError extends Error {
   }
 }
 
-/** `POST url` with a JSON body; answers with the status and the parsed JSON object (empty if none). */
-export async function postJson(url: string, body: unknown, headers: Record<string, string>): Promise<JsonResponse> {
-  let response: Response;
+/**
+ * `POST url` with a JSON body; answers with the status and the parsed JSON object (empty if none).
+ * With a `dispatcher` (the real-network mode's proxy agent) the request goes through it, and only
+ * through it: undici's own fetch, since Node's global fetch takes no proxy.
+ */
+export async function postJson(url: string, body: unknown, headers: Record<string, string>, dispatcher?: Dispatcher): Promise<JsonResponse> {
+  const init = {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  };
+  let response: { status: number; text(): Promise<string> };
   try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
+    response = dispatcher ? await fetchVia(url, { ...init, dispatcher }) : await fetch(url, init);
   } catch (error) {
     throw new NetworkError(url, error);
   }

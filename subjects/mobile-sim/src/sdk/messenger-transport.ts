@@ -1,14 +1,17 @@
+import type { Dispatcher } from 'undici';
 import { postJson, type JsonResponse } from '../net/post-json.ts';
 import { SENT_HEADER } from './send-order.ts';
 
 export interface TransportOptions {
-  /** Base of the messenger API, e.g. the mock's URL; paths go under `/messenger/mobile/`. */
+  /** Base of the messenger API: the mock's URL, or Intercom's host in the proxy mode; paths go under `/messenger/mobile/`. */
   baseUrl: string;
   appId: string;
   deviceIdentifier: string;
   userAgent: string;
   /** `X-Mock-Ns` for a mock shared by parallel sessions. */
   namespace: string | null;
+  /** The proxy agent of the real-network mode; every request goes through it. Absent: direct. */
+  dispatcher?: Dispatcher | undefined;
 }
 
 /**
@@ -32,6 +35,11 @@ export class MessengerTransport {
     const headers: Record<string, string> = { 'user-agent': this.options.userAgent, [SENT_HEADER]: String(sent) };
     if (this.options.namespace) headers['x-mock-ns'] = this.options.namespace;
     const body = { app_id: this.options.appId, device_identifier: this.options.deviceIdentifier, ...fields };
-    return postJson(`${this.baseUrl}/messenger/mobile/${path}`, body, headers);
+    return postJson(`${this.baseUrl}/messenger/mobile/${path}`, body, headers, this.options.dispatcher);
+  }
+
+  /** Closes the proxy agent's connections (the session ended). */
+  async close(): Promise<void> {
+    await this.options.dispatcher?.close();
   }
 }
