@@ -58,6 +58,16 @@ export default tseslint.config(
     },
   },
   {
+    // The recording proxy and device set-up are runner-neutral; only proxy/wdio/ (the WDIO service) knows WDIO.
+    files: ['proxy/**/*.ts'],
+    ignores: ['proxy/wdio/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: RUNNERS, message: 'proxy/ knows no test runner; WDIO wiring lives in proxy/wdio/.' }],
+      }],
+    },
+  },
+  {
     files: ['specs/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
