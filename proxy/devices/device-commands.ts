@@ -7,6 +7,8 @@ export const DEVICE_TOOLS = {
   networksetup: 'networksetup ships with macOS (/usr/sbin); it exists on macOS only',
 } as const;
 
+const SUDO_HOW = 'sudo runs the tools listed in `sudo`; install it, or leave `sudo` empty and run as a user who may change the settings';
+
 export type DeviceTool = keyof typeof DEVICE_TOOLS;
 
 export interface CommandResult {
@@ -22,14 +24,19 @@ export interface DeviceCommandsOptions {
   env?: NodeJS.ProcessEnv;
   /** Strings that must never reach the log (replaced by `[redacted]`), e.g. a token in a URL. */
   secrets?: string[];
+  /**
+   * Tools to run through `sudo -n` (never prompts: fails instead). macOS lets only an
+   * administrator change network settings, so networksetup needs it where the user is not root.
+   */
+  sudo?: DeviceTool[];
   /** Longest a single command may take. Default 120 s (`adb remount` can be slow). */
   timeoutMs?: number;
 }
 
 /** A device tool is not on PATH: names it and says how to install it. */
 export class MissingDeviceToolError extends Error {
-  constructor(readonly tool: DeviceTool) {
-    super(`${tool} was not found on PATH; device set-up needs it: ${DEVICE_TOOLS[tool]}`);
+  constructor(readonly tool: DeviceTool | 'sudo') {
+    super(`${tool} was not found on PATH; device set-up needs it: ${tool === 'sudo' ? SUDO_HOW : DEVICE_TOOLS[tool]}`);
     this.name = 'MissingDeviceToolError';
   }
 }
@@ -59,22 +66,25 @@ export class DeviceCommands {
   /** Runs a command; a non-zero exit throws DeviceCommandError. */
   async run(tool: DeviceTool, args: string[]): Promise<CommandResult> {
     const result = await this.attempt(tool, args);
-    if (result.code !== 0) throw new DeviceCommandError(this.redact([tool, ...args].map(quote).join(' ')), { ...result, stderr: this.redact(result.stderr) });
+    const elevated = this.options.sudo?.includes(tool) ? ['sudo', '-n'] : [];
+    if (result.code !== 0) throw new DeviceCommandError(this.redact([...elevated, tool, ...args].map(quote).join(' ')), { ...result, stderr: this.redact(result.stderr) });
     return result;
   }
 
   /** Runs a command whose failure the caller judges (a probe, a best-effort restore step). */
   async attempt(tool: DeviceTool, args: string[]): Promise<CommandResult> {
-    const line = this.redact([tool, ...args].map(quote).join(' '));
+    const elevated = this.options.sudo?.includes(tool) ?? false;
+    const [file, argv] = elevated ? ['sudo', ['-n', tool, ...args]] : [tool, args];
+    const line = this.redact([file, ...argv].map(quote).join(' '));
     this.options.log(`$ ${line}`);
     const result = await new Promise<CommandResult>((resolve, reject) => {
-      execFile(tool, args, { env: this.options.env ?? process.env, timeout: this.options.timeoutMs ?? 120_000, encoding: 'utf8' }, (error, stdout, stderr) => {
-        if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') return reject(new MissingDeviceToolError(tool));
+      execFile(file, argv, { env: this.options.env ?? process.env, timeout: this.options.timeoutMs ?? 120_000, encoding: 'utf8' }, (error, stdout, stderr) => {
+        if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') return reject(new MissingDeviceToolError(elevated ? 'sudo' : tool));
         const code = error ? (typeof error.code === 'number' ? error.code : error.killed ? 124 : 1) : 0;
         resolve({ stdout, stderr, code });
       });
     }).catch((error: unknown) => {
-      if (error instanceof MissingDeviceToolError) this.options.log(`  ${tool}: not found on PATH`);
+      if (error instanceof MissingDeviceToolError) this.options.log(`  ${error.tool}: not found on PATH`);
       throw error;
     });
     this.options.log(`  exit ${result.code}${result.code !== 0 && result.stderr.trim() ? `: ${this.redact(result.stderr.trim().split('\n')[0]!)}` : ''}`);

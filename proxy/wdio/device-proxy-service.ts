@@ -23,6 +23,8 @@ export interface DeviceProxyServiceOptions {
   androidSystemStore?: boolean;
   /** iOS simulator: the Mac's network services to point at the proxy. Default every enabled one. */
   iosNetworkServices?: string[] | 'enabled' | 'none';
+  /** iOS simulator: run networksetup through `sudo -n` (macOS lets only an administrator change proxies). */
+  iosProxySudo?: boolean;
   /** The environment adb/xcrun/networksetup run in. Default process.env. */
   env?: NodeJS.ProcessEnv;
 }
@@ -192,7 +194,7 @@ export class DeviceProxyService {
   }
 
   private commands(): DeviceCommands {
-    return new DeviceCommands({ log: (line) => this.log(line), ...(this.options.env ? { env: this.options.env } : {}) });
+    return new DeviceCommands({ log: (line) => this.log(line), ...(this.options.env ? { env: this.options.env } : {}), ...(this.options.iosProxySudo ? { sudo: ['networksetup' as const] } : {}) });
   }
 
   private planFile(cid: string): string {

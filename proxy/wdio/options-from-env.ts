@@ -12,6 +12,8 @@ export const DEVICE_PROXY_ENV = {
   androidCaStore: 'ANDROID_CA_STORE',
   /** The Mac's network services for the simulator's proxy: a comma list, `enabled` (default) or `none`. */
   iosServices: 'IOS_PROXY_NETWORK_SERVICES',
+  /** `1`: run networksetup through `sudo -n` (a Mac user who is not root; CI runners have passwordless sudo). */
+  iosSudo: 'IOS_PROXY_SUDO',
   /** `refuse`: answer traffic to other hosts 403 instead of passing it through. */
   otherTraffic: 'CONFORMANCE_OTHER_TRAFFIC',
 } as const;
@@ -36,6 +38,11 @@ export function deviceProxyOptionsFromEnv(env: Env = process.env): Omit<DevicePr
   options.androidSystemStore = store === 'system';
   const services = env[DEVICE_PROXY_ENV.iosServices]?.trim();
   if (services) options.iosNetworkServices = services === 'enabled' || services === 'none' ? services : services.split(',').map((name) => name.trim()).filter(Boolean);
+  const sudo = env[DEVICE_PROXY_ENV.iosSudo];
+  if (sudo) {
+    if (sudo !== '1' && sudo !== '0') throw new Error(`${DEVICE_PROXY_ENV.iosSudo}=${sudo} is neither 1 nor 0`);
+    options.iosProxySudo = sudo === '1';
+  }
   const other = env[DEVICE_PROXY_ENV.otherTraffic];
   if (other) {
     if (other !== 'pass-through' && other !== 'refuse') throw new Error(`${DEVICE_PROXY_ENV.otherTraffic}=${other} is neither pass-through nor refuse`);

@@ -212,6 +212,23 @@ describe('iOS simulator: root cert in the keychain, the Mac proxy of each enable
     assert.deepEqual(loggedCommands(), devices.invocations());
   });
 
+  it('runs networksetup through sudo -n when asked, restore included', async () => {
+    const elevated = new DeviceCommands({ log: (line) => log.push(line), env: devices.env, sudo: ['networksetup'] });
+    const device = await prepareIosSimulator({ udid: UDID, proxyPort: PORT, ca: devices.ca, networkServices: ['Ethernet'], commands: elevated, log: (line) => log.push(line) });
+    await device.restore();
+    assert.deepEqual(loggedCommands(), [
+      `xcrun simctl keychain ${UDID} add-root-cert ${devices.ca.certPath}`,
+      'sudo -n networksetup -getwebproxy Ethernet',
+      `sudo -n networksetup -setwebproxy Ethernet 127.0.0.1 ${PORT}`,
+      'sudo -n networksetup -getsecurewebproxy Ethernet',
+      `sudo -n networksetup -setsecurewebproxy Ethernet 127.0.0.1 ${PORT}`,
+      'sudo -n networksetup -setsecurewebproxystate Ethernet off',
+      'sudo -n networksetup -setwebproxystate Ethernet off',
+    ]);
+    assert.deepEqual(devices.invocations().filter((line) => line.startsWith('sudo ')), loggedCommands().filter((line) => line.startsWith('sudo ')));
+    assert.equal(devices.state().mac!.services['Ethernet']!.web!.enabled, false);
+  });
+
   it("with networkServices 'none' only adds the root cert", async () => {
     const device = await prepareIosSimulator({ udid: UDID, proxyPort: PORT, ca: devices.ca, networkServices: 'none', commands: commands(), log: (line) => log.push(line) });
     await device.restore();

@@ -1,8 +1,9 @@
-// A recording stand-in for adb, xcrun and networksetup (test/proxy/device-setup.test.ts puts this
+// A recording stand-in for adb, xcrun, networksetup and sudo -n (test/proxy/device-setup.test.ts puts this
 // folder first on PATH). Each invocation is appended as a JSON line {tool, args} to $STAND_IN_LOG;
 // the devices' state lives in the JSON file $STAND_IN_STATE, so a read answers what the last write
 // put; $STAND_IN_FAIL is a JSON list of command-line prefixes ("adb -s emulator-5554 push") that
 // fail with exit 1. Anything this stand-in does not know fails too, so an unexpected command shows.
+import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 export function main(tool) {
@@ -17,6 +18,15 @@ export function main(tool) {
   const answer = { adb, xcrun, networksetup }[tool](args, state);
   writeFileSync(stateFile, JSON.stringify(state, null, 2));
   if (answer) process.stdout.write(`${answer}\n`);
+}
+
+/** sudo -n <tool> <args>: logged, then <tool> runs (found on PATH, so the stand-in of it). */
+export function sudo() {
+  const args = process.argv.slice(2);
+  appendFileSync(process.env.STAND_IN_LOG, `${JSON.stringify({ tool: 'sudo', args })}\n`);
+  if (args[0] !== '-n' || !args[1]) fail('sudo stand-in: expected sudo -n <command> (never an interactive sudo)');
+  const run = spawnSync(args[1], args.slice(2), { stdio: 'inherit' });
+  process.exit(run.status ?? 1);
 }
 
 function fail(message, code = 1) {
