@@ -58,12 +58,31 @@ export default tseslint.config(
     },
   },
   {
-    // The recording proxy and device set-up are runner-neutral; only proxy/wdio/ (the WDIO service) knows WDIO.
+    // The recording proxy stands beside the mock: it uses the mock's public index (its host list
+    // and stamp names) and nothing of the runners, the harness or the subjects.
     files: ['proxy/**/*.ts'],
     ignores: ['proxy/wdio/**'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: RUNNERS, message: 'proxy/ knows no test runner; WDIO wiring lives in proxy/wdio/.' }],
+        patterns: [
+          { group: RUNNERS, message: 'proxy/ knows nothing of test runners or browsers.' },
+          { group: ['**/harness/*', '**/harness/**', '**/specs/*', '**/specs/**', '**/subjects/*', '**/subjects/**', '**/conformance/*', '**/conformance/**'], message: 'proxy/ stands alone beside the mock; other rooms depend on it, not the reverse.' },
+          { group: ['**/mock-server/**', '!**/mock-server/index.ts'], message: "proxy/ uses only mock-server's public index (mock-server/index.ts)." },
+        ],
+      }],
+    },
+  },
+  {
+    // proxy/wdio/ wires device set-up into WDIO (a service, like @wdio/appium-service): it may use
+    // webdriverio and @wdio/*, and otherwise keeps to the proxy room's limits.
+    files: ['proxy/wdio/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: RUNNERS.filter((pattern) => pattern !== 'webdriverio' && pattern !== '@wdio/*'), message: 'proxy/wdio/ knows WDIO only.' },
+          { group: ['**/harness/*', '**/harness/**', '**/specs/*', '**/specs/**', '**/subjects/*', '**/subjects/**', '**/conformance/*', '**/conformance/**'], message: 'proxy/ stands alone beside the mock; other rooms depend on it, not the reverse.' },
+          { group: ['**/mock-server/**', '!**/mock-server/index.ts'], message: "proxy/ uses only mock-server's public index (mock-server/index.ts)." },
+        ],
       }],
     },
   },

@@ -100,6 +100,17 @@ export interface JournalRecord {
   host?: string | null;
   /** No modelled endpoint answered (the mock said 404): journaled as sent, so nothing goes unseen. */
   unmodelled?: true;
+  /** Present only when the recording proxy forwarded the request (a device's traffic). */
+  via?: ProxyDelivery;
+}
+
+/** How the recording proxy received a request it forwarded: when, and over what TLS. */
+export interface ProxyDelivery {
+  kind: 'proxy';
+  /** When the proxy had the request (ISO 8601, the machine's clock), null if its stamp was unreadable. */
+  received_at: string | null;
+  /** What the client negotiated with the proxy; null over plain HTTP. */
+  tls: { version: string; sni: string | null; cipher: string | null } | null;
 }
 
 export interface RecordFilter {

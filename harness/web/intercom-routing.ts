@@ -4,7 +4,7 @@ import { fingerprint } from '../../mock-server/identity/fingerprint.ts';
 import type { MockAdminClient } from '../admin-client.ts';
 import type { SendOrderPoint } from '../oracles/index.ts';
 import { CALL_REPORT_PATH, observeIntercomCalls, type IntercomCallReport, type ObservedCommand } from './intercom-call-observer.ts';
-import { isIntercomUrl, widgetAppId, WIDGET_HOST } from './intercom-hosts.ts';
+import { isIntercomUrl, widgetAppId, WIDGET_HOST } from '../../mock-server/intercom-hosts.ts';
 import { pageScript } from './page-script.ts';
 
 /** One `Intercom(...)` call the page made, placed in send order. */
