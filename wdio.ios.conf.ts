@@ -16,12 +16,16 @@
  */
 import { config as base } from './wdio.conf.ts';
 import { iosCapabilities } from './harness/mobile/index.ts';
+import { realDeviceProxyServices } from './proxy/wdio/index.ts';
 
 // Project mode (APPIUM_HOME unset): Appium finds the drivers `npx appium driver install` recorded.
 delete process.env['APPIUM_HOME'];
 
 export const config: WebdriverIO.Config = {
   ...base,
+  // The app's Intercom traffic reaches the mock through the recording proxy, the device set up for
+  // it by DeviceProxyService (docs/real-devices.md); CONFORMANCE_DEVICE_PROXY=off leaves it out.
+  services: [...(base.services ?? []), ...realDeviceProxyServices()],
   capabilities: [iosCapabilities()],
   maxInstances: 1,
   connectionRetryTimeout: 240_000,

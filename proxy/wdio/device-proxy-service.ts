@@ -2,6 +2,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileS
 import { join, resolve } from 'node:path';
 import { SevereServiceError } from 'webdriverio';
 import { DeviceCommands, prepareAndroidDevice, prepareIosSimulator, runRestorePlan, type PreparedDevice, type RestorePlan } from '../devices/index.ts';
+import { ensureCertificateAuthority, startRecordingProxy } from '../index.ts';
 import type { CertificateAuthority, OtherTraffic, RecordingProxy, RecordingProxyOptions } from '../types.ts';
 import { capabilityObject, deviceTarget, type DeviceTarget } from './device-target.ts';
 
@@ -11,8 +12,12 @@ export interface RecordingProxyBackend {
   startRecordingProxy(options: RecordingProxyOptions): Promise<RecordingProxy>;
 }
 
+/** The project's recording proxy, its CA under .conformance/ca/ (CONFORMANCE_CA_DIR overrides). */
+const PROJECT_PROXY: RecordingProxyBackend = { ensureCertificateAuthority: () => ensureCertificateAuthority(), startRecordingProxy };
+
 export interface DeviceProxyServiceOptions {
-  backend: RecordingProxyBackend;
+  /** Default: the project's recording proxy (proxy/index.ts); tests give a stand-in. */
+  backend?: RecordingProxyBackend;
   /** Where the device-command log, the proxy's log and the restore plans go. Default reports/mobile/devices. */
   stateDir?: string;
   /** What the proxy does with traffic to hosts that are not Intercom's. Default pass-through. */
@@ -62,8 +67,10 @@ export class DeviceProxyService {
   private proxy: ProxyForWorker | undefined;
   private device: PreparedDevice | undefined;
   private cid = 'launcher';
+  private readonly backend: RecordingProxyBackend;
 
-  constructor(private readonly options: DeviceProxyServiceOptions) {
+  constructor(readonly options: DeviceProxyServiceOptions = {}) {
+    this.backend = options.backend ?? PROJECT_PROXY;
     this.stateDir = resolve(options.stateDir ?? 'reports/mobile/devices');
   }
 
@@ -72,7 +79,7 @@ export class DeviceProxyService {
   async onPrepare(): Promise<void> {
     mkdirSync(this.stateDir, { recursive: true });
     try {
-      this.ca = await this.options.backend.ensureCertificateAuthority();
+      this.ca = await this.backend.ensureCertificateAuthority();
     } catch (error) {
       throw new SevereServiceError(`the recording proxy's certificate authority could not be made: ${(error as Error).message}`);
     }
@@ -87,7 +94,7 @@ export class DeviceProxyService {
     const ca = this.ca;
     let proxy = this.proxies.get(mockUrl);
     if (!proxy) {
-      proxy = this.options.backend.startRecordingProxy({
+      proxy = this.backend.startRecordingProxy({
         targetUrl: mockUrl,
         ca,
         ...(this.options.otherTraffic ? { otherTraffic: this.options.otherTraffic } : {}),

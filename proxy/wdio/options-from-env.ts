@@ -26,8 +26,8 @@ export function deviceProxyWanted(env: Env = process.env): boolean {
 }
 
 /** The service's options from the environment; a value it cannot use is an error naming the variable. */
-export function deviceProxyOptionsFromEnv(env: Env = process.env): Omit<DeviceProxyServiceOptions, 'backend' | 'stateDir'> {
-  const options: Omit<DeviceProxyServiceOptions, 'backend' | 'stateDir'> = {};
+export function deviceProxyOptionsFromEnv(env: Env = process.env): Omit<DeviceProxyServiceOptions, 'backend' | 'stateDir' | 'env'> {
+  const options: Omit<DeviceProxyServiceOptions, 'backend' | 'stateDir' | 'env'> = {};
   const address = env[DEVICE_PROXY_ENV.androidAddress];
   if (address) {
     if (!/^[\w.-]+:\d{1,5}$/.test(address)) throw new Error(`${DEVICE_PROXY_ENV.androidAddress}=${address} is not host:port (e.g. 10.0.2.2:8080)`);

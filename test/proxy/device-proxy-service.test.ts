@@ -6,10 +6,12 @@
  * by the launcher when the worker died, and a SevereServiceError when set-up cannot go on.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { DeviceProxyService, PROXY_CAPABILITY, type DeviceProxyServiceOptions } from '../../proxy/wdio/index.ts';
+import { DeviceProxyService, deviceProxyOptionsFromEnv, PROXY_CAPABILITY, realDeviceProxyServices, type DeviceProxyServiceOptions } from '../../proxy/wdio/index.ts';
 import type { RecordingProxy, RecordingProxyOptions } from '../../proxy/types.ts';
 import { standIns, type StandIns } from './support/device-stand-ins.ts';
 
@@ -135,5 +137,57 @@ describe('DeviceProxyService', () => {
     await worker.beforeSession({}, caps, [], '0-0');
     await assert.rejects(worker.before(caps, [], { capabilities: { platformName: 'Android' } }), { name: 'SevereServiceError', message: /name no device \(appium:udid\)/ });
     assert.ok(!existsSync(join(devices.dir, 'state', 'restore-0-0.json')));
+  });
+});
+
+/** Whether something accepts TCP connections on 127.0.0.1:<port>. */
+const listening = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+
+describe('DeviceProxyService with the project recording proxy', () => {
+  it('makes the CA, starts a listening proxy for the worker and stops it at onComplete', async () => {
+    const caDir = mkdtempSync(join(tmpdir(), 'device-ca-'));
+    const before = process.env['CONFORMANCE_CA_DIR'];
+    process.env['CONFORMANCE_CA_DIR'] = caDir;
+    const launcher = new DeviceProxyService({ stateDir: join(devices.dir, 'state'), env: devices.env });
+    try {
+      await launcher.onPrepare();
+      const caps: Record<string, unknown> = { platformName: 'Android', 'appium:mockServerUrl': MOCK };
+      await launcher.onWorkerStart('0-0', caps as WebdriverIO.Capabilities);
+      const handed = caps[PROXY_CAPABILITY] as { port: number; ca: { certPath: string; subjectHashOld: string } };
+      assert.ok(handed.ca.certPath.startsWith(caDir) && /^[0-9a-f]{8}$/.test(handed.ca.subjectHashOld));
+      assert.equal(await listening(handed.port), true);
+      await launcher.onComplete();
+      assert.equal(await listening(handed.port), false);
+    } finally {
+      await launcher.onComplete(); // a failed assertion must not leave the proxy open
+      if (before === undefined) delete process.env['CONFORMANCE_CA_DIR'];
+      else process.env['CONFORMANCE_CA_DIR'] = before;
+      rmSync(caDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the real-device configs\' service entry', () => {
+  it('is DeviceProxyService by default and nothing with CONFORMANCE_DEVICE_PROXY=off', () => {
+    const [entry] = realDeviceProxyServices({ MOBILE_REPORTS_DIR: '/tmp/r', ANDROID_CA_STORE: 'system' }) as [[unknown, Record<string, unknown>]];
+    assert.equal(entry[0], DeviceProxyService);
+    assert.equal(entry[1]['stateDir'], '/tmp/r/devices');
+    assert.equal(entry[1]['androidSystemStore'], true);
+    assert.deepEqual(realDeviceProxyServices({ CONFORMANCE_DEVICE_PROXY: 'off' }), []);
+  });
+
+  it('names the variable whose value it cannot use', () => {
+    assert.throws(() => realDeviceProxyServices({ CONFORMANCE_DEVICE_PROXY: 'no' }), /CONFORMANCE_DEVICE_PROXY=no is neither on nor off/);
+    assert.throws(() => deviceProxyOptionsFromEnv({ ANDROID_PROXY_ADDRESS: '10.0.2.2' }), /ANDROID_PROXY_ADDRESS=10\.0\.2\.2 is not host:port/);
+    assert.throws(() => deviceProxyOptionsFromEnv({ ANDROID_CA_STORE: 'apex' }), /ANDROID_CA_STORE=apex is neither user nor system/);
+    assert.deepEqual(deviceProxyOptionsFromEnv({ IOS_PROXY_NETWORK_SERVICES: 'Wi-Fi, Ethernet', IOS_PROXY_SUDO: '1' }), { androidSystemStore: false, iosNetworkServices: ['Wi-Fi', 'Ethernet'], iosProxySudo: true });
   });
 });
