@@ -17,7 +17,7 @@
  * the session, points the device at it (adb reverse + global http_proxy) and gives it the run's CA,
  * restoring all of it afterwards; the app must trust that CA (docs/real-devices.md: the user store
  * needs a debug network_security_config, ANDROID_CA_STORE=system a -writable-system emulator).
- * Every device command is logged in reports/mobile/devices/. CONFORMANCE_DEVICE_PROXY=off runs
+ * Every device command is logged in <MOBILE_REPORTS_DIR>/devices/. CONFORMANCE_DEVICE_PROXY=off runs
  * without it (nothing of the app's Intercom traffic is then judged).
  * Time is real on a device: MOB-JWT-REFRESH-01 runs its 30-minute session in 30 minutes.
  */
