@@ -37,7 +37,7 @@ export const ROOMS = [
   { room: 'scripts/', is: "the project's own scripts: npm test, test:unit, the rooms table", mayImport: ['scripts/', 'eslint.config.js'], packages: [] },
   { room: 'bench/', is: 'npm run bench:mock', mayImport: ['bench/', 'mock-server/', 'harness/'], packages: ['autocannon', 'commander'] },
   { room: 'test/', is: "the project's own tests (node:test, one folder per room)", mayImport: ['*'], packages: ['*'] },
-  { room: '{playwright.config.ts,wdio.conf.ts,wdio.*.conf.ts}', is: 'the runner configs: they wire the rooms together', mayImport: ['{playwright.config.ts,wdio.conf.ts,wdio.*.conf.ts}', 'harness/', 'harness/web/', 'harness/mobile/', 'specs/web/', 'specs/mobile/'], packages: ['@playwright/test', '@wdio/*'] },
+  { room: '{playwright.config.ts,wdio.conf.ts,wdio.*.conf.ts}', is: 'the runner configs: they wire the rooms together', mayImport: ['{playwright.config.ts,wdio.conf.ts,wdio.*.conf.ts}', 'harness/', 'harness/web/', 'harness/mobile/', 'specs/web/', 'specs/mobile/', 'proxy/wdio/index.ts'], packages: ['@playwright/test', '@wdio/*'] },
   { room: 'eslint.config.js', is: 'the lint config: the rooms as rules', mayImport: [], packages: ['eslint-plugin-boundaries', 'typescript-eslint'] },
 ];
 

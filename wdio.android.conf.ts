@@ -12,19 +12,27 @@
  * run stops there: nothing is reported as run. This machine has none of it (no Android SDK, no JDK,
  * the driver is not installed).
  *
- * The app's messenger traffic must reach the mock for the checks to judge it: the native SDK takes a
- * region, not a URL, so that means a recording proxy the device trusts (docs/architecture.md, "Modes") feeding
- * the journal; the mock binds MOCK_HOST (e.g. 0.0.0.0; an emulator reaches the host as 10.0.2.2).
+ * The app's messenger traffic reaches the mock through the recording proxy (the native SDK takes a
+ * region, not a URL): DeviceProxyService (proxy/wdio/) starts it in front of the mock and, before
+ * the session, points the device at it (adb reverse + global http_proxy) and gives it the run's CA,
+ * restoring all of it afterwards; the app must trust that CA (docs/real-devices.md: the user store
+ * needs a debug network_security_config, ANDROID_CA_STORE=system a -writable-system emulator).
+ * Every device command is logged in <MOBILE_REPORTS_DIR>/devices/. CONFORMANCE_DEVICE_PROXY=off runs
+ * without it (nothing of the app's Intercom traffic is then judged).
  * Time is real on a device: MOB-JWT-REFRESH-01 runs its 30-minute session in 30 minutes.
  */
 import { config as base } from './wdio.conf.ts';
 import { androidCapabilities } from './harness/mobile/index.ts';
+import { realDeviceProxyServices } from './proxy/wdio/index.ts';
 
 // Project mode (APPIUM_HOME unset): Appium finds the drivers `npx appium driver install` recorded.
 delete process.env['APPIUM_HOME'];
 
 export const config: WebdriverIO.Config = {
   ...base,
+  // The app's Intercom traffic reaches the mock through the recording proxy, the device set up for
+  // it by DeviceProxyService (docs/real-devices.md); CONFORMANCE_DEVICE_PROXY=off leaves it out.
+  services: [...(base.services ?? []), ...realDeviceProxyServices()],
   capabilities: [androidCapabilities()],
   maxInstances: 1,
   connectionRetryTimeout: 240_000,

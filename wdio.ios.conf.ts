@@ -11,17 +11,24 @@
  * when the config loads, and the run stops there: nothing is reported as run. This machine has none
  * of it (Linux, no Xcode, the driver is not installed).
  *
- * As on Android, the app's traffic reaches the mock only through a recording proxy the simulator
- * trusts (`xcrun simctl keychain <udid> add-root-cert`), and MOB-JWT-REFRESH-01 takes 30 real minutes.
+ * As on Android, the app's traffic reaches the mock through the recording proxy: DeviceProxyService
+ * adds the run's CA to the simulator (`xcrun simctl keychain <udid> add-root-cert`) and points the
+ * Mac's web and secure web proxy at it (networksetup; IOS_PROXY_SUDO=1 where that needs sudo),
+ * restored afterwards (docs/real-devices.md). CONFORMANCE_DEVICE_PROXY=off runs without it.
+ * MOB-JWT-REFRESH-01 takes 30 real minutes.
  */
 import { config as base } from './wdio.conf.ts';
 import { iosCapabilities } from './harness/mobile/index.ts';
+import { realDeviceProxyServices } from './proxy/wdio/index.ts';
 
 // Project mode (APPIUM_HOME unset): Appium finds the drivers `npx appium driver install` recorded.
 delete process.env['APPIUM_HOME'];
 
 export const config: WebdriverIO.Config = {
   ...base,
+  // The app's Intercom traffic reaches the mock through the recording proxy, the device set up for
+  // it by DeviceProxyService (docs/real-devices.md); CONFORMANCE_DEVICE_PROXY=off leaves it out.
+  services: [...(base.services ?? []), ...realDeviceProxyServices()],
   capabilities: [iosCapabilities()],
   maxInstances: 1,
   connectionRetryTimeout: 240_000,

@@ -1,7 +1,9 @@
 /**
  * The nightly GitHub Actions workflow users copy: it parses, has the three jobs, uploads reports
  * whatever the outcome, and every `npm run conformance` it runs is a command line this version
- * of the CLI accepts, naming configs that exist.
+ * of the CLI accepts, naming configs that exist; the device jobs prepare what the recording
+ * proxy needs (the CA, a writable-system emulator with the CA in the system store, sudo for the
+ * Mac's proxy) and leave the device proxy on.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -20,7 +22,7 @@ interface Step {
 }
 interface Workflow {
   on: Record<string, unknown>;
-  jobs: Record<string, { 'runs-on': string; steps: Step[] }>;
+  jobs: Record<string, { 'runs-on': string; env?: Record<string, string>; steps: Step[] }>;
 }
 
 const workflow = parse(readFileSync(WORKFLOW, 'utf8')) as Workflow;
@@ -67,5 +69,24 @@ describe('the nightly workflow', () => {
       }
     }
     assert.deepEqual(seen, ['browser-and-sim: web,android,ios wdio.conf.ts', 'android-emulator: android wdio.android.conf.ts', 'ios-simulator: ios wdio.ios.conf.ts']);
+  });
+
+  it('prepares what the recording proxy needs in the emulator and simulator jobs', () => {
+    const android = workflow.jobs['android-emulator']!;
+    const ios = workflow.jobs['ios-simulator']!;
+    for (const [name, job] of [['android-emulator', android], ['ios-simulator', ios]] as const) {
+      const run = job.steps.map((step) => step.run ?? '').join('\n');
+      assert.match(run, /ensureCertificateAuthority\(\)/, `${name} makes the CA before the run`);
+      assert.equal(job.env?.['CONFORMANCE_DEVICE_PROXY'], undefined, `${name} keeps the device proxy on`);
+    }
+    const emulators = android.steps.filter((step) => step.uses?.startsWith('reactivecircus/android-emulator-runner@'));
+    assert.equal(emulators.length, 2);
+    for (const step of emulators) assert.match(step.with?.['emulator-options'] ?? '', /(^| )-writable-system( |$)/, `${step.name}: a writable system image`);
+    assert.equal(android.env?.['ANDROID_CA_STORE'], 'system');
+    assert.ok(Number(android.env?.['EMULATOR_API_LEVEL']) <= 33, 'Android 14+ reads CAs from the Conscrypt APEX, not the system store');
+    assert.equal(android.env?.['MOCK_HOST'], undefined, 'adb reverse reaches the proxy on loopback; nothing listens beyond it');
+    const script = emulators[1]!.with?.['script'] ?? '';
+    assert.ok(script.indexOf('adb remount') >= 0 && script.indexOf('adb remount') < script.indexOf('npm run conformance'), '/system is remounted before the run');
+    assert.equal(ios.env?.['IOS_PROXY_SUDO'], '1');
   });
 });
