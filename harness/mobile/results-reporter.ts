@@ -1,11 +1,12 @@
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { checkIdOf } from '../check.ts';
 import { ORACLE_MARK } from '../matchers.ts';
 import { progressEnabled, progressLine } from '../progress.ts';
 import type { CellResult, Outcome } from '../self-test/verdicts.ts';
+import { profileNameOf } from './device-contract.ts';
 import { VERDICT_SEPARATOR } from './soft-verdicts.ts';
 
 /** One worker's results: the device it drove, and each test's state and error messages. */
@@ -31,12 +32,6 @@ function messagesOf(payload: Payload): string[] {
   return errors.map((error) => stripVTControlCharacters(String(error.message ?? error)));
 }
 
-function profileOf(caps: Payload): string {
-  const module = (caps['appium:sdkProfileModule'] ?? caps['sdkProfileModule']) as string | undefined;
-  if (module) return basename(module).replace(/\.[cm]?[jt]s$/, '');
-  const automation = String(caps['appium:automationName'] ?? caps['automationName'] ?? '');
-  return String(caps['appium:sdkProfile'] ?? caps['sdkProfile'] ?? (/intercomsim/i.test(automation) ? 'correct' : 'app'));
-}
 
 /**
  * A tiny WebdriverIO reporter: one JSON file per worker (`results-<cid>.json`) under `outputDir`,
@@ -65,7 +60,7 @@ export class MobileResultsReporter extends EventEmitter {
         const caps = { ...((payload['capabilities'] as Payload | undefined) ?? {}), ...requested };
         this.results.cid = String(payload['cid'] ?? '');
         this.results.platformName = String(caps['platformName'] ?? '');
-        this.results.sdkProfile = profileOf(caps);
+        this.results.sdkProfile = profileNameOf(caps);
         this.results.specs = ((payload['specs'] as string[] | undefined) ?? []).map((spec) => spec.replace(/^file:\/\//, ''));
         break;
       }
