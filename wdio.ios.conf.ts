@@ -15,7 +15,7 @@
  * trusts (`xcrun simctl keychain <udid> add-root-cert`), and MOB-JWT-REFRESH-01 takes 30 real minutes.
  */
 import { config as base } from './wdio.conf.ts';
-import { iosCapabilities } from './harness/mobile/index.ts';
+import { iosCapabilities } from './harness/mobile/real-device.ts';
 
 // Project mode (APPIUM_HOME unset): Appium finds the drivers `npx appium driver install` recorded.
 delete process.env['APPIUM_HOME'];

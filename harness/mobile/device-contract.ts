@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { PACKAGE_ROOT } from '../code-root.ts';
 import type { SelectorMap } from './selectors.ts';
@@ -28,6 +28,8 @@ export interface SimProfileEntry {
 export interface SimDeviceContract {
   /** The driver's package version: the subject's version in reports (`intercom-sim@0.1.0`). */
   version: string;
+  /** The driver's bundle Appium loads (the manifest's `main`). */
+  driverMain: string;
   /** `intercom-sim`: how reports name the simulated device. */
   driverName: string;
   /** `appium:automationName` of the simulated device. */
@@ -51,6 +53,7 @@ const selector = z.string().min(1);
 const MANIFEST = z.object({
   name: z.string(),
   version: z.string(),
+  main: z.string().min(1),
   appium: z.object({ driverName: z.string().min(1), automationName: z.string().min(1), platformNames: z.array(platform).min(1) }),
   intercomSim: z.object({
     appId: z.string().min(1),
@@ -88,7 +91,7 @@ export function readSimDeviceContract(file = SIM_MANIFEST): SimDeviceContract {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new Error(`the simulated device's manifest ${file} is not a device contract: ${problems}`);
   }
-  const { version, appium, intercomSim } = parsed.data;
+  const { version, main, appium, intercomSim } = parsed.data;
   const { appId, defaultProfile, selectors, signInUsers, profiles } = intercomSim;
   const names = profiles.map((profile) => profile.name);
   const repeated = names.filter((name, index) => names.indexOf(name) !== index);
@@ -96,6 +99,7 @@ export function readSimDeviceContract(file = SIM_MANIFEST): SimDeviceContract {
   if (!names.includes(defaultProfile)) throw new Error(`the simulated device's manifest ${file}: defaultProfile "${defaultProfile}" is not one of its profiles (${names.join(', ')})`);
   return {
     version,
+    driverMain: join(dirname(file), main),
     driverName: appium.driverName,
     automationName: appium.automationName,
     platforms: appium.platformNames,

@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import { simCapabilitiesFromEnv, platformsFromEnv } from '../../harness/mobile/capabilities.ts';
 import { SIM_DEVICE } from '../../harness/mobile/device-contract.ts';
 import { androidCapabilities, iosCapabilities, MissingToolchainError } from '../../harness/mobile/real-device.ts';
-import { cellResults, type WorkerResults } from '../../harness/mobile/results-reporter.ts';
+import { cellResults, type WorkerResults } from '../../harness/mobile/worker-results.ts';
 import { loadSelectorMap, SIM_SELECTORS, toWdioSelector } from '../../harness/mobile/selectors.ts';
 import { VERDICT_SEPARATOR } from '../../harness/mobile/soft-verdicts.ts';
 import { parseUiTree, uiStateEntries, visibleTextOf } from '../../harness/mobile/ui-tree.ts';
