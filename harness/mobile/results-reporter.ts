@@ -26,7 +26,9 @@ export default class MobileResultsReporter extends WDIOReporter {
   private readonly results: WorkerResults = { cid: '', platformName: '', sdkProfile: '', specs: [], tests: [], errors: [] };
 
   constructor(options: ReporterOptions & Record<string, unknown> = {}) {
-    super(options);
+    // It writes its own file, never WDIOReporter's log stream: `stdout` keeps WDIOReporter from
+    // opening a log file (named after the reporter, which is a path when a config names it by path).
+    super({ ...options, stdout: true });
     this.outputDir = resolve(options.outputDir ?? process.env['MOBILE_RESULTS_DIR'] ?? DEFAULT_RESULTS_DIR);
   }
 
