@@ -14,7 +14,7 @@ import { changedVerdicts, worstOfRounds } from './repeats.ts';
 import { explainExit } from './runner-process.ts';
 import { timingLine } from './app-timing.ts';
 import { mobileSubjectId, webSubjectId } from './subject-ids.ts';
-import { PLATFORM_LABEL, type GatedVerdict, type Platform, type RunSelection, type SubjectId, type Verdict } from './types.ts';
+import { PLATFORM_LABEL, type CheckResult, type GatedResult, type Platform, type RunSelection, type SubjectId } from './types.ts';
 import { markdownReport, terminalTable } from './verdict-table.ts';
 import { platformOfCell, toVerdicts } from './verdicts.ts';
 import { runWeb } from './web-runner.ts';
@@ -36,7 +36,7 @@ export class InputError extends Error {
 
 export interface ConformanceOutcome {
   exitCode: number;
-  verdicts: GatedVerdict[];
+  verdicts: GatedResult[];
   changed: string[];
 }
 
@@ -122,14 +122,14 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     annotate,
   );
 
-  const runs: Verdict[][] = [];
+  const runs: CheckResult[][] = [];
   const allureDirs: AllureResultsDir[][] = [];
   let logs: string[] = [];
   for (let round = 1; round <= options.repeat; round++) {
     logs = [];
     const roundDir = options.repeat > 1 ? join(out.work, `run-${String(round).padStart(2, '0')}`) : out.work;
     if (options.repeat > 1) console.log(`\nrepeat ${round}/${options.repeat}`);
-    const verdicts: Verdict[] = [];
+    const verdicts: CheckResult[] = [];
     const roundAllure: AllureResultsDir[] = [];
     allureDirs.push(roundAllure);
     if (webChecks.length) {
@@ -208,7 +208,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
         subjects,
         expectations: { files: expectations.files, not_found: expectations.notFound, notes: expectations.notes, known_failures: expectations.knownFailures },
         verdicts: verdicts.map((verdict) => jsonVerdict(verdict)),
-        ...(options.repeat > 1 ? { changed, runs: gatedRuns.map((run) => run.map((verdict) => ({ check: verdict.check, platform: verdict.platform, outcome: verdict.outcome, gate: verdict.gate, reason: verdict.reason }))) } : {}),
+        ...(options.repeat > 1 ? { changed, runs: gatedRuns.map((run) => run.map((result) => ({ check: result.check, platform: result.platform, outcome: result.verdict, gate: result.outcome, reason: result.reason }))) } : {}),
         reports: { json: out.json, markdown: out.markdown, allure: allurePage, logs: logs.map((log) => relative(process.cwd(), log)) },
         ...(allureProblem ? { allure_error: allureProblem } : {}),
       },
@@ -233,19 +233,20 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   return { exitCode, verdicts, changed };
 }
 
-function jsonVerdict(verdict: GatedVerdict) {
+/** The JSON keeps the field names .ci/run and teams read: `outcome` is the verdict, `gate` the outcome (harness/result.ts). */
+function jsonVerdict(result: GatedResult) {
   return {
-    check: verdict.check,
-    title: catalogEntry(verdict.check)?.check.title,
-    platform: verdict.platform,
-    subject: verdict.subject,
-    outcome: verdict.outcome,
-    gate: verdict.gate,
-    reason: verdict.reason,
-    expected: verdict.expected ? { reason: verdict.expected.reason, link: verdict.expected.link, file: verdict.expected.file } : null,
-    duration_ms: verdict.durationMs,
-    cause: verdict.cause,
-    details: verdict.details,
-    evidence: verdict.evidence.map((file) => ({ name: file.name, path: relative(process.cwd(), file.path) })),
+    check: result.check,
+    title: catalogEntry(result.check)?.check.title,
+    platform: result.platform,
+    subject: result.subject,
+    outcome: result.verdict,
+    gate: result.outcome,
+    reason: result.reason,
+    expected: result.expected ? { reason: result.expected.reason, link: result.expected.link, file: result.expected.file } : null,
+    duration_ms: result.durationMs,
+    cause: result.cause,
+    details: result.details,
+    evidence: result.evidence.map((file) => ({ name: file.name, path: relative(process.cwd(), file.path) })),
   };
 }

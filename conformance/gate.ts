@@ -1,20 +1,17 @@
 import { expectationFor } from './expectations.ts';
-import type { GatedVerdict, GateStatus, KnownFailure, Verdict } from './types.ts';
+import { isAsExpected, outcomeOf } from '../harness/result.ts';
+import type { CheckResult, GatedResult, KnownFailure, Outcome } from './types.ts';
 
-/** Holds each verdict to the expectations: what was expected, and whether the gate holds. */
-export function applyGate(verdicts: readonly Verdict[], knownFailures: readonly KnownFailure[]): GatedVerdict[] {
-  return verdicts.map((verdict) => {
-    const expected = expectationFor(knownFailures, verdict.check, verdict.platform);
-    let gate: GateStatus;
-    if (verdict.outcome === 'error') gate = 'error';
-    else if (verdict.outcome === 'fail') gate = expected ? 'known-failure' : 'unexpected-failure';
-    else gate = expected ? 'unexpected-pass' : 'pass';
-    return { ...verdict, gate, expected };
+/** Holds each verdict to the expectations: what was expected, and the outcome (harness/result.ts). */
+export function applyGate(results: readonly CheckResult[], knownFailures: readonly KnownFailure[]): GatedResult[] {
+  return results.map((result) => {
+    const expected = expectationFor(knownFailures, result.check, result.platform);
+    return { ...result, outcome: outcomeOf(result.verdict, expected !== null), expected };
   });
 }
 
-export function holdsGate(verdict: GatedVerdict): boolean {
-  return verdict.gate === 'pass' || verdict.gate === 'known-failure';
+export function holdsGate(result: GatedResult): boolean {
+  return isAsExpected(result.outcome);
 }
 
 export interface GateSummary {
@@ -26,8 +23,8 @@ export interface GateSummary {
   ok: boolean;
 }
 
-export function summarizeGate(verdicts: readonly GatedVerdict[]): GateSummary {
-  const count = (gate: GateStatus): number => verdicts.filter((verdict) => verdict.gate === gate).length;
+export function summarizeGate(results: readonly GatedResult[]): GateSummary {
+  const count = (outcome: Outcome): number => results.filter((result) => result.outcome === outcome).length;
   const summary = {
     passed: count('pass'),
     knownFailures: count('known-failure'),
@@ -35,7 +32,7 @@ export function summarizeGate(verdicts: readonly GatedVerdict[]): GateSummary {
     unexpectedPasses: count('unexpected-pass'),
     errors: count('error'),
   };
-  return { ...summary, ok: verdicts.length > 0 && summary.unexpectedFailures + summary.unexpectedPasses + summary.errors === 0 };
+  return { ...summary, ok: results.length > 0 && summary.unexpectedFailures + summary.unexpectedPasses + summary.errors === 0 };
 }
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;

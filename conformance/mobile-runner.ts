@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { CODE_EXT, CODE_ROOT, codeFile } from '../harness/code-root.ts';
 import { cellResults, readWorkerResults, type WorkerResults } from '../harness/mobile/worker-results.ts';
-import { CATALOG } from './check-catalog.ts';
+import { CATALOG, catalogEntry } from './check-catalog.ts';
 import { runnerBin } from './runner-bins.ts';
 import { runRunner } from './runner-process.ts';
 import type { MobileSelection, Platform } from './types.ts';
@@ -36,18 +36,18 @@ export interface MobileRunOptions {
 }
 
 /**
- * The spec files that hold the given checks: a mobile spec imports its check's constant
- * (`MOB_LOGOUT_01` for MOB-LOGOUT-01). Choosing files, not a grep, spares WDIO a session per
- * unselected file.
+ * The spec files that hold the given checks: each mobile check names its file (`mobileSpec` in
+ * specs/checks.ts). Choosing files, not a grep, spares WDIO a session per unselected file.
  */
 export function mobileSpecFiles(checks: readonly string[], dir = MOBILE_SPECS): string[] {
-  const files = readdirSync(dir).filter((file) => file.endsWith(`.spec${CODE_EXT}`)).sort();
-  return checks.map((id) => {
-    const constant = id.replace(/-/g, '_');
-    const file = files.find((candidate) => new RegExp(`\\b${constant}\\b`).test(readFileSync(join(dir, candidate), 'utf8')));
-    if (!file) throw new Error(`no spec file in ${dir} implements ${id} (none mentions ${constant})`);
-    return join(dir, file);
+  const files = checks.map((id) => {
+    const spec = catalogEntry(id)?.check.mobileSpec;
+    if (!spec) throw new Error(`${id} names no mobile spec file: give it \`mobileSpec\` (its file in specs/mobile/, without .spec.ts) in specs/checks.ts`);
+    const file = join(dir, `${spec}.spec${CODE_EXT}`);
+    if (!existsSync(file)) throw new Error(`${id} names the mobile spec "${spec}", and there is no ${file}: fix \`mobileSpec\` in specs/checks.ts`);
+    return file;
   });
+  return [...new Set(files)];
 }
 
 /**

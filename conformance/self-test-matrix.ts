@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { judgeMatrix, reportMatrix } from '../harness/self-test/matrix-report.ts';
-import type { JudgedResult } from '../harness/self-test/verdicts.ts';
+import { countOutcome, type JudgedResult } from '../harness/self-test/verdicts.ts';
 import { MOB_CHECKS, WEB_CHECKS } from '../specs/checks.ts';
 import { MOBILE_FAULT_FREE_CELLS, MOBILE_PROFILES, MOBILE_SELF_TEST_CELLS } from '../specs/mobile/expected-verdicts.ts';
 import { WEB_SELF_TEST_CELLS } from '../specs/web/expected-verdicts.ts';
@@ -88,12 +88,12 @@ export async function runMatrix(options: MatrixOptions): Promise<number | 'no-br
     judged.push(...half.results);
   }
 
-  const count = (judgement: JudgedResult['judgement']): number => judged.filter((result) => result.judgement === judgement).length;
+  const count = (outcome: JudgedResult['outcome']): number => countOutcome(judged, outcome);
   const faults = judged.filter((result) => result.expectedFailure).length;
   const correctCells = judged.filter((result) => faultFree(result.cell));
-  const falseAlarmsOnCorrect = correctCells.filter((result) => result.judgement === 'FALSE ALARM').length;
+  const falseAlarmsOnCorrect = correctCells.filter((result) => result.outcome === 'unexpected-failure').length;
   console.log(
-    `\nSelf-test matrix: faults caught ${count('caught')}/${faults}, missed ${count('MISSED')}, false alarms ${count('FALSE ALARM')} (${falseAlarmsOnCorrect} of them among the ${correctCells.length} checks of the fault-free cells), errors ${count('ERROR')}; wall time ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `\nSelf-test matrix: faults caught ${count('known-failure')}/${faults}, missed ${count('unexpected-pass')}, false alarms ${count('unexpected-failure')} (${falseAlarmsOnCorrect} of them among the ${correctCells.length} checks of the fault-free cells), errors ${count('error')}; wall time ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   return failed;
 }

@@ -1,11 +1,9 @@
 import type { AppTiming } from './app-timing.ts';
 import type { Diagnosis } from '../harness/diagnosis.ts';
-import type { EvidenceFile } from '../harness/self-test/verdicts.ts';
+import type { EvidenceFile, Outcome, Platform, Verdict } from '../harness/result.ts';
 
-/** Where a check runs: the browser, or the simulated/real device of one mobile platform. */
-export type Platform = 'web' | 'android' | 'ios';
-export const PLATFORMS: readonly Platform[] = ['web', 'android', 'ios'];
-export const PLATFORM_LABEL: Record<Platform, string> = { web: 'web', android: 'Android', ios: 'iOS' };
+// The words for a result are defined once, in harness/result.ts.
+export { PLATFORMS, PLATFORM_LABEL, type Outcome, type Platform, type Verdict } from '../harness/result.ts';
 
 /** What one run was asked to do: which checks on which platforms, against which subjects. */
 export interface RunSelection {
@@ -49,15 +47,12 @@ export interface SubjectId {
   platforms: Platform[];
 }
 
-/**
- * One check on one platform. `fail` is an oracle's verdict; `error` means the check could not
- * judge (a crash, a timeout, a failed precondition, a result that never arrived).
- */
-export interface Verdict {
+/** One check on one platform against one subject, and its verdict (harness/result.ts). */
+export interface CheckResult {
   check: string;
   platform: Platform;
   subject: string;
-  outcome: 'pass' | 'fail' | 'error';
+  verdict: Verdict;
   /** One line naming the evidence; empty on a pass. */
   reason: string;
   /** Every failure message in full. */
@@ -79,14 +74,9 @@ export interface KnownFailure {
   file: string;
 }
 
-/**
- * How a verdict stands against the expectations. `known-failure` and `pass` hold the gate;
- * the rest fail it.
- */
-export type GateStatus = 'pass' | 'known-failure' | 'unexpected-failure' | 'unexpected-pass' | 'error';
-
-export interface GatedVerdict extends Verdict {
-  gate: GateStatus;
+/** A check result held to the expectations: its outcome (`pass` and `known-failure` hold the gate; the rest fail it). */
+export interface GatedResult extends CheckResult {
+  outcome: Outcome;
   expected: KnownFailure | null;
   /** With --repeat: the repeat this verdict comes from when it is not the last one's. */
   round?: number;

@@ -2,7 +2,7 @@ import { relative, resolve } from 'node:path';
 import { styleText } from 'node:util';
 import { catalogEntry } from './check-catalog.ts';
 import { describeGate, summarizeGate } from './gate.ts';
-import { PLATFORM_LABEL, type GatedVerdict, type GateStatus, type Platform } from './types.ts';
+import { PLATFORM_LABEL, type GatedResult, type Outcome, type Platform } from './types.ts';
 
 /**
  * The verdict table: one row per check, one column per platform, each cell the verdict as it
@@ -11,7 +11,7 @@ import { PLATFORM_LABEL, type GatedVerdict, type GateStatus, type Platform } fro
  */
 export interface Finding {
   index: number;
-  verdict: GatedVerdict;
+  result: GatedResult;
   text: string;
   /** Likely cause and documented fix, for an oracle's failure whose evidence fits a known pattern. */
   why: { cause: string; fix: string; doc: string } | null;
@@ -21,7 +21,7 @@ export interface Finding {
 
 const PICTURE = 'jwt-timeline.svg';
 
-const CELL_TEXT: Record<GateStatus, string> = {
+const CELL_TEXT: Record<Outcome, string> = {
   pass: 'pass',
   'known-failure': 'FAIL (known)',
   'unexpected-failure': 'FAIL',
@@ -29,7 +29,7 @@ const CELL_TEXT: Record<GateStatus, string> = {
   error: 'ERROR',
 };
 
-const MD_CELL: Record<GateStatus, string> = {
+const MD_CELL: Record<Outcome, string> = {
   pass: '✅ pass',
   'known-failure': '⚠️ FAIL (known)',
   'unexpected-failure': '❌ FAIL',
@@ -37,60 +37,60 @@ const MD_CELL: Record<GateStatus, string> = {
   error: '💥 ERROR',
 };
 
-export function findings(verdicts: readonly GatedVerdict[]): Finding[] {
+export function findings(results: readonly GatedResult[]): Finding[] {
   const found: Finding[] = [];
-  for (const verdict of verdicts.filter((candidate) => candidate.gate !== 'pass')) {
-    const where = `${verdict.check} on ${PLATFORM_LABEL[verdict.platform]}${verdict.round ? ` (repeat ${verdict.round})` : ''}`;
-    const expected = verdict.expected;
+  for (const result of results.filter((candidate) => candidate.outcome !== 'pass')) {
+    const where = `${result.check} on ${PLATFORM_LABEL[result.platform]}${result.round ? ` (repeat ${result.round})` : ''}`;
+    const expected = result.expected;
     // A runner that stopped before any test leaves every cell the same reason: say it once.
-    const same = found.find((earlier) => earlier.verdict.gate === verdict.gate && earlier.verdict.reason === verdict.reason && verdict.reason && verdict.gate === 'error');
+    const same = found.find((earlier) => earlier.result.outcome === result.outcome && earlier.result.reason === result.reason && result.reason && result.outcome === 'error');
     let text: string;
     if (same) text = `${where}: as [${same.index}]`;
-    else if (verdict.gate === 'known-failure') text = `${where}: ${verdict.reason} — known failure (${expected!.file}): ${expected!.reason} ${expected!.link}`;
-    else if (verdict.gate === 'unexpected-pass') text = `${where}: passed, but ${expected!.file} lists it as a known failure (${expected!.reason} ${expected!.link}); if the bug is fixed, remove the entry`;
-    else if (verdict.gate === 'error') text = `${where}: could not judge (not a verdict): ${verdict.reason}`;
-    else text = `${where}: ${verdict.reason}`;
-    const cause = verdict.outcome === 'fail' && verdict.gate !== 'unexpected-pass' ? verdict.cause : null;
-    const picture = verdict.outcome === 'pass' ? null : (verdict.evidence.find((file) => file.name === PICTURE)?.path ?? null);
-    found.push({ index: found.length + 1, verdict, text, why: cause ? { cause: cause.cause, fix: cause.fix, doc: cause.docs[0]?.url ?? '' } : null, picture });
+    else if (result.outcome === 'known-failure') text = `${where}: ${result.reason} — known failure (${expected!.file}): ${expected!.reason} ${expected!.link}`;
+    else if (result.outcome === 'unexpected-pass') text = `${where}: passed, but ${expected!.file} lists it as a known failure (${expected!.reason} ${expected!.link}); if the bug is fixed, remove the entry`;
+    else if (result.outcome === 'error') text = `${where}: could not judge (not a verdict): ${result.reason}`;
+    else text = `${where}: ${result.reason}`;
+    const cause = result.verdict === 'fail' && result.outcome !== 'unexpected-pass' ? result.cause : null;
+    const picture = result.verdict === 'pass' ? null : (result.evidence.find((file) => file.name === PICTURE)?.path ?? null);
+    found.push({ index: found.length + 1, result, text, why: cause ? { cause: cause.cause, fix: cause.fix, doc: cause.docs[0]?.url ?? '' } : null, picture });
   }
   return found;
 }
 
 interface GridCell {
   text: string;
-  gate?: GateStatus;
+  outcome?: Outcome;
 }
 
-function grid(verdicts: readonly GatedVerdict[], platforms: readonly Platform[], label: Record<GateStatus, string>): GridCell[][] {
-  const notes = findings(verdicts);
-  const checks = [...new Set(verdicts.map((verdict) => verdict.check))];
+function grid(results: readonly GatedResult[], platforms: readonly Platform[], label: Record<Outcome, string>): GridCell[][] {
+  const notes = findings(results);
+  const checks = [...new Set(results.map((result) => result.check))];
   return checks.map((check) => [
     { text: check },
     ...platforms.map((platform): GridCell => {
-      const verdict = verdicts.find((candidate) => candidate.check === check && candidate.platform === platform);
-      if (!verdict) return { text: catalogEntry(check)?.platforms.includes(platform) ? 'not run' : '·' };
-      const finding = notes.find((note) => note.verdict === verdict);
-      return { text: `${label[verdict.gate]}${finding ? ` [${finding.index}]` : ''}`, gate: verdict.gate };
+      const result = results.find((candidate) => candidate.check === check && candidate.platform === platform);
+      if (!result) return { text: catalogEntry(check)?.platforms.includes(platform) ? 'not run' : '·' };
+      const finding = notes.find((note) => note.result === result);
+      return { text: `${label[result.outcome]}${finding ? ` [${finding.index}]` : ''}`, outcome: result.outcome };
     }),
   ]);
 }
 
-const STYLE: Record<GateStatus, 'green' | 'yellow' | 'red'> = { pass: 'green', 'known-failure': 'yellow', 'unexpected-failure': 'red', 'unexpected-pass': 'red', error: 'red' };
+const STYLE: Record<Outcome, 'green' | 'yellow' | 'red'> = { pass: 'green', 'known-failure': 'yellow', 'unexpected-failure': 'red', 'unexpected-pass': 'red', error: 'red' };
 
 /** The table for a terminal; colours only when `colours` is true (a TTY without NO_COLOR). */
-export function terminalTable(verdicts: readonly GatedVerdict[], platforms: readonly Platform[], colours = false): string {
+export function terminalTable(results: readonly GatedResult[], platforms: readonly Platform[], colours = false): string {
   const header: GridCell[] = [{ text: 'check' }, ...platforms.map((platform) => ({ text: PLATFORM_LABEL[platform] }))];
-  const rows = grid(verdicts, platforms, CELL_TEXT);
+  const rows = grid(results, platforms, CELL_TEXT);
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column]!.text.length)));
   const line = (row: GridCell[]): string =>
-    row.map((cell, column) => (colours && cell.gate ? styleText(STYLE[cell.gate], cell.text.padEnd(widths[column]!)) : cell.text.padEnd(widths[column]!))).join(' │ ');
-  const notes = findings(verdicts).flatMap((finding) => [
+    row.map((cell, column) => (colours && cell.outcome ? styleText(STYLE[cell.outcome], cell.text.padEnd(widths[column]!)) : cell.text.padEnd(widths[column]!))).join(' │ ');
+  const notes = findings(results).flatMap((finding) => [
     `  [${finding.index}] ${finding.text}`,
     ...(finding.why ? [`      likely cause: ${finding.why.cause}`, `      fix: ${finding.why.fix}${finding.why.doc ? ` (${finding.why.doc})` : ''}`] : []),
     ...(finding.picture ? [`      JWT timeline: ${relative(process.cwd(), resolve(finding.picture))}`] : []),
   ]);
-  return [line(header), widths.map((width) => '─'.repeat(width)).join('─┼─'), ...rows.map(line), ...(notes.length ? ['', ...notes] : []), '', describeGate(summarizeGate(verdicts))].join('\n');
+  return [line(header), widths.map((width) => '─'.repeat(width)).join('─┼─'), ...rows.map(line), ...(notes.length ? ['', ...notes] : []), '', describeGate(summarizeGate(results))].join('\n');
 }
 
 export interface MarkdownContext {
@@ -110,10 +110,10 @@ export interface MarkdownContext {
 const escapeCell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** `conformance.md`: the same table, the findings, what ran and where the reports are. */
-export function markdownReport(verdicts: readonly GatedVerdict[], platforms: readonly Platform[], context: MarkdownContext): string {
-  const summary = summarizeGate(verdicts);
+export function markdownReport(results: readonly GatedResult[], platforms: readonly Platform[], context: MarkdownContext): string {
+  const summary = summarizeGate(results);
   const header = ['Check', ...platforms.map((platform) => PLATFORM_LABEL[platform])];
-  const rows = grid(verdicts, platforms, MD_CELL).map((row) => {
+  const rows = grid(results, platforms, MD_CELL).map((row) => {
     const entry = catalogEntry(row[0]!.text);
     return [`**${row[0]!.text}** ${entry ? escapeCell(entry.check.title) : ''}`, ...row.slice(1).map((cell) => cell.text)];
   });
@@ -129,7 +129,7 @@ export function markdownReport(verdicts: readonly GatedVerdict[], platforms: rea
     describeGate(summary),
     ...context.problems.map((problem) => `\n**Problem:** ${escapeCell(problem)}`),
   ];
-  const notes = findings(verdicts);
+  const notes = findings(results);
   if (notes.length) {
     lines.push('', '## Findings', '');
     for (const finding of notes) {

@@ -2,7 +2,8 @@ import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ProgressEvent } from '../harness/progress.ts';
 import { codeFile } from '../harness/code-root.ts';
-import type { CellResult } from '../harness/self-test/verdicts.ts';
+import { checkGrep } from '../harness/check.ts';
+import type { CellResult } from '../harness/result.ts';
 import { cellResults, readPlaywrightReport } from '../harness/web/playwright-results.ts';
 import { runnerBin } from './runner-bins.ts';
 import { runRunner, type RunnerExit } from './runner-process.ts';
@@ -31,8 +32,8 @@ export interface RunnerOutcome {
 export async function runWeb(request: RunnerRequest, web: WebSelection, selfTest = false): Promise<RunnerOutcome> {
   rmSync(request.dir, { recursive: true, force: true });
   const logFile = join(request.dir, 'playwright.log');
-  // Playwright greps the whole title path (project, file, describe, title): a check ID as a word.
-  const grep = `(?<![\\w-])(${request.checks.join('|')})(?![\\w-])`;
+  // Each check's test is tagged `@<ID>` (checkTest in harness/web/fixtures.ts): select by tag.
+  const grep = checkGrep(request.checks);
   const exit = await runRunner({
     // The project's own config and specs (from the repository, or the installed package).
     command: process.execPath,

@@ -45,9 +45,10 @@ export function checkIdOfAnnotations(annotations: readonly { type: string; descr
 }
 
 /**
- * The checks the specs loaded in this process declared, by ID, and by test (a Mocha test's full
- * title): how a fixture or a WDIO reporter finds the check of the test it is told about. Kept
- * on globalThis, so a module loaded twice (a config and a spec through different loaders) still
+ * The checks the specs loaded in this process declared, by ID and by the title of the test that
+ * implements each (a check's test is titled by the check, and no two checks share a title): how
+ * a Playwright fixture or a WDIO reporter finds the check of the test it is told about. Kept on
+ * globalThis, so a module loaded twice (a config and a spec through different loaders) still
  * shares one registry.
  */
 interface CheckRegistry {
@@ -62,13 +63,19 @@ function registry(): CheckRegistry {
   return holder[REGISTRY_KEY];
 }
 
-/** Records that a spec declared `check`, and, when given, the test (its full title) that implements it. */
-export function registerCheck(check: Check, testFullTitle?: string): void {
+/** Records that a spec declared `check`; with `testTitle`, that the test of that title implements it. */
+export function registerCheck(check: Check, testTitle?: string): void {
   const { byId, byTest } = registry();
   const known = byId.get(check.id);
-  if (known && known !== check && known.title !== check.title) throw new Error(`two checks share the ID ${check.id} ("${known.title}" and "${check.title}"): give each check its own ID in specs/checks.ts`);
+  if (known && known.title !== check.title) throw new Error(`two checks share the ID ${check.id} ("${known.title}" and "${check.title}"): give each check its own ID in specs/checks.ts`);
+  if (testTitle === undefined) {
+    byId.set(check.id, check);
+    return;
+  }
+  const other = byTest.get(testTitle);
+  if (other && other.id !== check.id) throw new Error(`${other.id} and ${check.id} both have a test titled "${testTitle}": give each check its own title in specs/checks.ts`);
   byId.set(check.id, check);
-  if (testFullTitle !== undefined) byTest.set(testFullTitle, check);
+  byTest.set(testTitle, check);
 }
 
 /** The declared check with this ID, if a spec in this process declared it. */
@@ -76,12 +83,7 @@ export function registeredCheck(id: string): Check | undefined {
   return registry().byId.get(id);
 }
 
-/** The check a test (by its full title) was declared for, if it was declared through `registerCheck`. */
-export function checkOfTest(testFullTitle: string): Check | undefined {
-  return registry().byTest.get(testFullTitle);
-}
-
-/** @deprecated Being replaced by the check declared as data (`checkIdOfAnnotations`, `checkOfTest`); a title's first word. */
-export function checkIdOf(testTitle: string): string {
-  return testTitle.split(' ')[0]!;
+/** The check the test of this title was declared for (`registerCheck` with a title), if any. */
+export function checkOfTest(testTitle: string): Check | undefined {
+  return registry().byTest.get(testTitle);
 }

@@ -1,4 +1,5 @@
 import type { Violation, ViolationKind } from './oracles/types.ts';
+import type { Platform } from './result.ts';
 
 /** A failing verdict's likely cause and the fix Intercom documents, read off its evidence pattern. */
 export interface Diagnosis {
@@ -9,7 +10,6 @@ export interface Diagnosis {
   docs: { title: string; url: string }[];
 }
 
-export type DiagnosisPlatform = 'web' | 'android' | 'ios';
 
 interface Advice {
   cause: string;
@@ -169,7 +169,7 @@ export function kindsIn(messages: readonly string[]): Set<ViolationKind> {
 }
 
 /** The likely cause of a failing verdict on a platform, or null when its evidence fits no rule. */
-export function diagnose(kinds: ReadonlySet<ViolationKind>, platform: DiagnosisPlatform): Diagnosis | null {
+export function diagnose(kinds: ReadonlySet<ViolationKind>, platform: Platform): Diagnosis | null {
   const rule = RULES.find((candidate) => candidate.when(kinds));
   if (!rule) return null;
   const advice = platform === 'web' ? rule.web : rule.mobile;

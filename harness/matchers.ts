@@ -10,7 +10,7 @@ import {
   type ClientStateEntry,
   type PriorUser,
   type RefreshPoint,
-  type Verdict,
+  type OracleVerdict,
 } from './oracles/index.ts';
 import { kindsLine } from './diagnosis.ts';
 
@@ -28,7 +28,7 @@ export interface MatcherState {
   isNot?: boolean;
 }
 
-function fromVerdict(name: string, state: MatcherState, verdict: Verdict): MatcherResult {
+function fromVerdict(name: string, state: MatcherState, verdict: OracleVerdict): MatcherResult {
   return {
     name,
     pass: verdict.pass,
@@ -42,7 +42,7 @@ function fromVerdict(name: string, state: MatcherState, verdict: Verdict): Match
 }
 
 /** Presence is the opposite question: the new user's data must be shown. */
-function textShows(texts: { where: string; text: string }[], user: PriorUser): Verdict {
+function textShows(texts: { where: string; text: string }[], user: PriorUser): OracleVerdict {
   const shown = user.canaries.some((canary) => texts.some(({ text }) => text.includes(canary)));
   return {
     oracle: 'visible text shows the current user',

@@ -63,6 +63,7 @@ export const MOB_LOGOUT_01 = defineCheck({
     'After a signed-in user logs out of the app (Intercom logout(), then the app\'s own), a guest chats (loginUnidentifiedUser), and the app goes to the background and comes back, nothing of that user remains: no element of the UI tree holds their name, email, canaries, session token or JWT, the screen shows none of it, no request sent after the SDK\'s logout() carries their JWT, identifiers or session, no response carries their data, and the guest is resolved as a visitor, never resumed as them. What the app sent before logout() is not judged, even if it arrives later.',
   source: `${LOGOUT_DOC_MOBILE}; ${IOS_PR_397}; intercom-ios #276 (the anonymous user after logout inherited the previous user's events) https://github.com/intercom/intercom-ios/issues/276`,
   evidence: ['requests', 'responses', 'client-state', 'visible-text'],
+  mobileSpec: 'logout',
 });
 
 export const MOB_SWITCH_01 = defineCheck({
@@ -72,6 +73,7 @@ export const MOB_SWITCH_01 = defineCheck({
     'When alice logs out and bob signs in on the same device, every request and response after alice\'s logout is free of her, and neither the screen bob sees the moment he is signed in nor the messenger he opens holds or shows anything of alice; it shows bob\'s conversation.',
   source: `${LOGOUT_DOC_MOBILE}; ${IOS_PR_397}; Android refuses a second login without logout() (error 3002)`,
   evidence: ['requests', 'responses', 'client-state', 'visible-text'],
+  mobileSpec: 'switch',
 });
 
 export const MOB_JWT_REFRESH_01 = defineCheck({
@@ -81,6 +83,7 @@ export const MOB_JWT_REFRESH_01 = defineCheck({
     'With a 5-minute JWT the app refreshes every 4 minutes and hands to the SDK with setUserJwt, over a 30-minute session (run at full scale on the device\'s clock) with the app sent to the background for 6 minutes in the middle, every messenger request made after a refresh carries that token or a later one, and no request carries a token that had expired when the server received it — the resume included.',
   source: `${SEED_MOBILE}; Intercom staff in the thread: "Once set, the SDK attaches that JWT to every request until you replace it"`,
   evidence: ['requests'],
+  mobileSpec: 'jwt-refresh',
 });
 
 export const MOB_JWT_ORDER_01 = defineCheck({
@@ -90,6 +93,7 @@ export const MOB_JWT_ORDER_01 = defineCheck({
     'Under enforced identity verification, the SDK\'s first request that speaks for the signed-in user (the login, `users`) already carries the JWT, and so does every identified request after it: setUserJwt is called before loginUserWithUserAttributes, never after.',
   source: `${SEED_MOBILE} (staff: call setUserJwt "before any call that might touch Intercom"); setUserJwt docs: "should be called before any user login takes place" (iOS 18.7.0, Android 15.16.0, React Native 8.6.0)`,
   evidence: ['requests'],
+  mobileSpec: 'jwt-order',
 });
 
 export const MOB_CHECKS = [MOB_LOGOUT_01, MOB_SWITCH_01, MOB_JWT_REFRESH_01, MOB_JWT_ORDER_01] as const;

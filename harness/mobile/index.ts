@@ -7,7 +7,7 @@
 export { MOBILE_HARNESS_SERVICE, MOBILE_RESULTS_REPORTER } from './plugin-paths.ts';
 export { MockServerLauncher, MobileHarnessService, type MobileHarnessServiceOptions, type MockLauncherOptions } from './service/index.ts';
 export { MobileSession, type ClockStep } from './mobile-session.ts';
-export { useMobileSession, currentSession, describeCheck } from './mocha-session.ts';
+export { useMobileSession, currentSession, checkTest } from './mocha-session.ts';
 export { expect, installIdentityMatchers } from './expect.ts';
 export { SoftVerdicts, VERDICT_SEPARATOR } from './soft-verdicts.ts';
 export { loadSelectorMap, toWdioSelector, SIM_SELECTORS, type SelectorMap } from './selectors.ts';

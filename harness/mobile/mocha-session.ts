@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import { browser } from '@wdio/globals';
 import { MockAdminClient } from '../admin-client.ts';
-import type { Check } from '../check.ts';
+import { registerCheck, type Check } from '../check.ts';
 import { labelCheck } from './check-labels.ts';
 import { deviceInfo } from './device-info.ts';
 import { installIdentityMatchers } from './expect.ts';
@@ -35,7 +35,15 @@ export function useMobileSession(app: MobileApp, options: { appId: string }): ()
   };
 }
 
-/** Labels the running test with its check (Allure labels, description, parameters). */
-export async function describeCheck(check: Check): Promise<void> {
-  if (current) await labelCheck(check, current.device);
+/**
+ * A check's test: a Mocha `it` titled by the check, registered so the results reporter reads the
+ * check back as data (harness/check.ts), and labelled in Allure before the body runs. The check
+ * is declared once: `checkTest(MOB_LOGOUT_01, async () => { … })`.
+ */
+export function checkTest(check: Check, body: (this: Mocha.Context) => Promise<void>): Mocha.Test {
+  registerCheck(check, check.title);
+  return it(check.title, async function (this: Mocha.Context) {
+    if (current) await labelCheck(check, current.device);
+    await body.call(this);
+  });
 }

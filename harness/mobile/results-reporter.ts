@@ -6,7 +6,9 @@ import { checkOfTest } from '../check.ts';
 import { progressEnabled, progressLine } from '../progress.ts';
 import { profileNameOf } from './device-contract.ts';
 import { DEFAULT_RESULTS_DIR } from './service/constants.ts';
-import { cellName, checkOfWorkerTest, judgeTest, type WorkerResults, type WorkerTest } from './worker-results.ts';
+import { cellResultOf } from '../result.ts';
+import { VERDICT_SEPARATOR } from './soft-verdicts.ts';
+import { runnerTest, type WorkerResults, type WorkerTest } from './worker-results.ts';
 
 interface ReporterOptions {
   outputDir?: string;
@@ -70,7 +72,7 @@ export default class MobileResultsReporter extends WDIOReporter {
   }
 
   private record(stats: TestStats, state: WorkerTest['state']): void {
-    const check = checkOfTest(stats.fullTitle)?.id;
+    const check = checkOfTest(stats.title)?.id;
     const test: WorkerTest = {
       title: stats.title,
       fullTitle: stats.fullTitle,
@@ -80,10 +82,9 @@ export default class MobileResultsReporter extends WDIOReporter {
       errors: state === 'failed' ? messagesOf(stats.errors?.length ? stats.errors : stats.error ? [stats.error] : []) : [],
     };
     this.results.tests.push(test);
-    if (progressEnabled()) {
-      const { reason } = judgeTest(test);
-      const cell = cellName(this.results.sdkProfile, this.results.platformName);
-      process.stdout.write(progressLine({ cell, check: checkOfWorkerTest(test), state, reason: state === 'failed' ? reason : '', durationMs: test.durationMs }));
+    if (progressEnabled() && check) {
+      const { cell, reason } = cellResultOf(runnerTest(this.results, { ...test, check }), VERDICT_SEPARATOR);
+      process.stdout.write(progressLine({ cell, check, state, reason: state === 'failed' ? reason : '', durationMs: test.durationMs }));
     }
   }
 }

@@ -1,9 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkIdOf } from '../check.ts';
-import { ORACLE_MARK } from '../matchers.ts';
-import { PLATFORM_LABEL, platformNamed } from '../result.ts';
-import type { CellResult, Outcome } from '../self-test/verdicts.ts';
+import { cellResultOf, PLATFORM_LABEL, platformNamed, type CellResult, type RunnerTest } from '../result.ts';
 import { VERDICT_SEPARATOR } from './soft-verdicts.ts';
 
 /**
@@ -26,7 +23,7 @@ export interface WorkerResults {
 export interface WorkerTest {
   title: string;
   fullTitle: string;
-  /** The check the test declared (the check registry), when it declared one; else its title's first word is used. */
+  /** The ID of the check the test was declared for (`checkTest`); absent for any other test. */
   check?: string;
   state: 'passed' | 'failed' | 'skipped';
   durationMs: number;
@@ -49,39 +46,21 @@ export function cellName(profile: string, platformName: string): string {
   return `${profile}×${platform ? PLATFORM_LABEL[platform] : platformName}`;
 }
 
-/** The check a worker's test stands for. */
-export function checkOfWorkerTest(test: Pick<WorkerTest, 'title' | 'check'>): string {
-  return test.check ?? checkIdOf(test.title);
+/** Where a worker keeps the evidence files of one check's test (written by the service's afterTest). */
+export function evidenceDir(resultsDir: string, cid: string, checkId: string): string {
+  return join(resultsDir, 'evidence', cid || 'worker', checkId);
 }
 
-/** Where a worker keeps the evidence files of one test (written by the service's afterTest). */
-export function evidenceDir(resultsDir: string, cid: string, check: string): string {
-  return join(resultsDir, 'evidence', cid || 'worker', check);
+/** A worker's test in the runner-neutral shape every cell result is judged from (harness/result.ts). */
+export function runnerTest(worker: WorkerResults, test: WorkerTest & { check: string }, resultsDir?: string): RunnerTest {
+  const dir = resultsDir ? evidenceDir(resultsDir, worker.cid, test.check) : null;
+  const evidence = dir && existsSync(dir) ? readdirSync(dir).sort().map((name) => ({ name, path: join(dir, name) })) : [];
+  return { cell: cellName(worker.sdkProfile, worker.platformName), check: test.check, status: test.state, durationMs: test.durationMs, errors: test.errors, evidence };
 }
 
-/**
- * A failure is `caught` only when every one of its verdicts carries the oracle mark; anything
- * else (a crash, a timeout, a failed precondition) is an `error`. The reason is the first verdict
- * line of a caught fault, or the first line of an error that is not a verdict.
- */
-export function judgeTest(test: WorkerTest): { outcome: Outcome; reason: string; details: string[] } {
-  const blocks = test.errors.flatMap((message) => message.split(VERDICT_SEPARATOR));
-  const outcome: Outcome = test.state === 'passed' ? 'passed' : test.state === 'failed' && blocks.length > 0 && blocks.every((block) => block.includes(ORACLE_MARK)) ? 'caught' : test.state === 'skipped' ? 'missing' : 'error';
-  const lines = blocks.flatMap((block) => block.split('\n')).filter((line) => line.trim());
-  const line = outcome === 'caught' ? lines.find((candidate) => candidate.includes(ORACLE_MARK)) : lines.find((candidate) => !candidate.includes(ORACLE_MARK));
-  const reason = (line ?? test.state).replace(ORACLE_MARK, '').replace(/\s+/g, ' ').trim();
-  return { outcome, reason, details: blocks.map((block) => block.trim()) };
-}
-
-/** One result per worker test. */
+/** One result per worker test that declared a check (soft verdicts split on VERDICT_SEPARATOR). */
 export function cellResults(workers: WorkerResults[], resultsDir?: string): CellResult[] {
   return workers.flatMap((worker) =>
-    worker.tests.map((test): CellResult => {
-      const { outcome, reason, details } = judgeTest(test);
-      const check = checkOfWorkerTest(test);
-      const dir = resultsDir ? evidenceDir(resultsDir, worker.cid, check) : null;
-      const evidence = dir && existsSync(dir) ? readdirSync(dir).sort().map((name) => ({ name, path: join(dir, name) })) : [];
-      return { cell: cellName(worker.sdkProfile, worker.platformName), check, outcome, reason, durationMs: test.durationMs, details, evidence };
-    }),
+    worker.tests.flatMap((test) => (test.check ? [cellResultOf(runnerTest(worker, { ...test, check: test.check }, resultsDir), VERDICT_SEPARATOR)] : [])),
   );
 }

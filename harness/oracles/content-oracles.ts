@@ -1,5 +1,5 @@
 import { fingerprint } from '../../mock-server/index.ts';
-import type { ClientStateEntry, PriorUser, Verdict, Violation } from './types.ts';
+import type { ClientStateEntry, PriorUser, OracleVerdict, Violation } from './types.ts';
 
 const JWT_SHAPE = /[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g;
 
@@ -19,7 +19,7 @@ function excerpt(text: string, needle: string): string {
 }
 
 /** Visible text (every frame) shows none of the prior user's canaries, name or email. */
-export function textShowsNothingOf(texts: { where: string; text: string }[], user: PriorUser): Verdict {
+export function textShowsNothingOf(texts: { where: string; text: string }[], user: PriorUser): OracleVerdict {
   const violations: Violation[] = [];
   for (const { where, text } of texts) {
     for (const needle of needles(user)) {
@@ -38,7 +38,7 @@ export function textShowsNothingOf(texts: { where: string; text: string }[], use
  * Client state holds none of the prior user's data: canaries, email, a value equal to their
  * user_id, a JWT whose claims name them, or a value whose fingerprint is one of their sessions.
  */
-export function stateHoldsNothingOf(entries: ClientStateEntry[], user: PriorUser): Verdict {
+export function stateHoldsNothingOf(entries: ClientStateEntry[], user: PriorUser): OracleVerdict {
   const violations: Violation[] = [];
   const sessions = new Set(user.sessionFingerprints);
   for (const entry of entries) {

@@ -1,9 +1,9 @@
 import type { IssuedTokenEntry, JournalRecord } from '../../mock-server/types.ts';
 import { describeJwt, describeRecord } from './describe-record.ts';
 import { lastSentBefore, sentAfter, type SendOrderPoint } from './send-order.ts';
-import type { PriorUser, Verdict, Violation } from './types.ts';
+import type { PriorUser, OracleVerdict, Violation } from './types.ts';
 
-function verdict(oracle: string, violations: Violation[], passed: string, failedSummary: string): Verdict {
+function verdict(oracle: string, violations: Violation[], passed: string, failedSummary: string): OracleVerdict {
   return {
     oracle,
     pass: violations.length === 0,
@@ -16,7 +16,7 @@ function verdict(oracle: string, violations: Violation[], passed: string, failed
  * Requests after the mark carry nothing of the prior user: not their JWT, not their user_id or
  * email in user_data, not their session token, and were not resolved as them.
  */
-export function requestsCarryNoTraceOf(records: JournalRecord[], user: PriorUser): Verdict {
+export function requestsCarryNoTraceOf(records: JournalRecord[], user: PriorUser): OracleVerdict {
   const violations: Violation[] = [];
   for (const record of records) {
     const where = describeRecord(record);
@@ -37,7 +37,7 @@ export function requestsCarryNoTraceOf(records: JournalRecord[], user: PriorUser
 }
 
 /** Responses after the mark served none of the prior user's data (journal provenance). */
-export function responsesServeNothingOf(records: JournalRecord[], user: PriorUser): Verdict {
+export function responsesServeNothingOf(records: JournalRecord[], user: PriorUser): OracleVerdict {
   const violations: Violation[] = records
     .filter((record) => record.served.user_ids.includes(user.user_id))
     .map((record) => ({ source: 'responses' as const, kind: 'prior-data-served' as const, seq: record.seq, message: `${describeRecord(record)} answered ${record.response.status} with ${user.user_id}'s data (identity ${record.identity.kind}${record.identity.via ? ` via ${record.identity.via}` : ''})` }));
@@ -45,7 +45,7 @@ export function responsesServeNothingOf(records: JournalRecord[], user: PriorUse
 }
 
 /** Every request after the mark resolved to a visitor (lead or nobody), never to a user. */
-export function requestsResolveAsVisitor(records: JournalRecord[]): Verdict {
+export function requestsResolveAsVisitor(records: JournalRecord[]): OracleVerdict {
   const violations: Violation[] = records
     .filter((record) => record.identity.kind === 'user')
     .map((record) => ({ source: 'requests' as const, kind: 'visitor-resumed-user' as const, seq: record.seq, message: `${describeRecord(record)} was resolved as user ${record.identity.user_id} via ${record.identity.via}` }));
@@ -56,7 +56,7 @@ export function requestsResolveAsVisitor(records: JournalRecord[]): Verdict {
  * Every identified request carries a JWT: one whose identity is a user, or whose user_data names
  * a user, without a token is a violation (an update that drops the JWT, a session-only request).
  */
-export function identifiedRequestsCarryJwt(records: JournalRecord[]): Verdict {
+export function identifiedRequestsCarryJwt(records: JournalRecord[]): OracleVerdict {
   const violations: Violation[] = [];
   for (const record of records) {
     const identified = record.identity.kind === 'user' || Boolean(record.user_data?.user_id || record.user_data?.email);
@@ -82,7 +82,7 @@ export interface RefreshPoint extends SendOrderPoint {
  * After each refresh point, every request for the user carries that refresh's token or a later
  * one, and no request carries a token that was expired when the mock received it.
  */
-export function requestsCarryFreshTokens(records: JournalRecord[], userId: string, issued: IssuedTokenEntry[], refreshes: RefreshPoint[]): Verdict {
+export function requestsCarryFreshTokens(records: JournalRecord[], userId: string, issued: IssuedTokenEntry[], refreshes: RefreshPoint[]): OracleVerdict {
   const order = new Map(issued.filter((entry) => entry.user_id === userId).map((entry, index) => [entry.fingerprint, index]));
   const violations: Violation[] = [];
   for (const record of records) {

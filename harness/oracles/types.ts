@@ -45,13 +45,8 @@ export interface Violation {
   seq?: number;
 }
 
-/** An oracle's judgement: pass, or the violations, with a one-sentence explanation either way. */
-export interface Verdict {
-  oracle: string;
-  pass: boolean;
-  explanation: string;
-  violations: Violation[];
-}
+/** An oracle's verdict is defined with the other words for a result (harness/result.ts). */
+export type { OracleVerdict } from '../result.ts';
 
 /** Everything that identifies the prior user: what a leak would reveal. */
 export interface PriorUser {

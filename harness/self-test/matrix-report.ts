@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { judge, killTable, summary, type CellResult, type JudgedResult } from './verdicts.ts';
+import type { CellResult } from '../result.ts';
+import { judge, KILL_TABLE_LABEL, killTable, summary, type JudgedResult } from './verdicts.ts';
 
 export interface MatrixCell {
   name: string;
@@ -8,7 +9,7 @@ export interface MatrixCell {
 
 /**
  * Judges every cell × check against the expected-verdict table; a result that never arrived is
- * `missing` (an error), with `missingReason` saying what is known about the cell.
+ * an error, with `missingReason` saying what is known about the cell.
  */
 export function judgeMatrix(
   cells: readonly MatrixCell[],
@@ -21,10 +22,13 @@ export function judgeMatrix(
       const result = results.find((candidate) => candidate.cell === cell.name && candidate.check === check) ?? {
         cell: cell.name,
         check,
-        outcome: 'missing' as const,
+        status: 'skipped',
+        verdict: 'error',
         reason: missingReason(cell),
         durationMs: 0,
-      };
+        details: [],
+        evidence: [],
+      } satisfies CellResult;
       return judge(result, cell.expectedFailures.includes(check));
     }),
   );
@@ -37,7 +41,7 @@ export function judgeMatrix(
 export function reportMatrix(label: string, dir: string, judged: JudgedResult[], checks: readonly string[], wallMs: number, notes: string[] = []): number {
   console.log(killTable(judged, checks));
   if (notes.length) console.log(`\n${notes.join('\n')}`);
-  for (const wrong of judged.filter((result) => !result.ok)) console.log(`  !! ${wrong.cell} ${wrong.check}: ${wrong.judgement} — ${wrong.reason}`);
+  for (const wrong of judged.filter((result) => !result.ok)) console.log(`  !! ${wrong.cell} ${wrong.check}: ${KILL_TABLE_LABEL[wrong.outcome]} — ${wrong.reason}`);
   console.log(`\n${summary(judged, wallMs)}`);
   const passed = judged.filter((result) => result.ok).length;
   const failed = judged.length - passed;

@@ -1,40 +1,27 @@
-/** How one check fared in one cell of a self-test matrix, and how that compares to the table. */
+/** How one check fared in one cell of a self-test matrix, against the expected-verdict table. */
+import { isAsExpected, outcomeOf, type CellResult, type Outcome } from '../result.ts';
 
-/** `caught`: failed by an oracle's verdict; `error`: failed some other way (crash, timeout, precondition). */
-export type Outcome = 'passed' | 'caught' | 'error' | 'missing';
-
-export interface CellResult {
-  cell: string;
-  check: string;
-  outcome: Outcome;
-  /** First line of the failure, for the table's one-line reason. */
-  reason: string;
-  durationMs: number;
-  /** Every failure message in full (each names its evidence: seq, path, token, canary). */
-  details?: string[];
-  /** Evidence files the runner kept for this test: JWT timeline, journal, screenshot, UI state. */
-  evidence?: EvidenceFile[];
-}
-
-export interface EvidenceFile {
-  name: string;
-  path: string;
-}
-
-export type Judgement = 'caught' | 'passed' | 'MISSED' | 'FALSE ALARM' | 'ERROR';
+/**
+ * The kill table's name for each outcome: a fault the table expects is `caught`, a fault it
+ * expects but the check passed is `MISSED`, a failure it does not expect is a `FALSE ALARM`.
+ */
+export const KILL_TABLE_LABEL: Record<Outcome, string> = {
+  pass: 'passed',
+  'known-failure': 'caught',
+  'unexpected-failure': 'FALSE ALARM',
+  'unexpected-pass': 'MISSED',
+  error: 'ERROR',
+};
 
 export interface JudgedResult extends CellResult {
   expectedFailure: boolean;
-  judgement: Judgement;
+  outcome: Outcome;
   ok: boolean;
 }
 
 export function judge(result: CellResult, expectedFailure: boolean): JudgedResult {
-  let judgement: Judgement;
-  if (result.outcome === 'error' || result.outcome === 'missing') judgement = 'ERROR';
-  else if (expectedFailure) judgement = result.outcome === 'caught' ? 'caught' : 'MISSED';
-  else judgement = result.outcome === 'passed' ? 'passed' : 'FALSE ALARM';
-  return { ...result, expectedFailure, judgement, ok: judgement === 'caught' || judgement === 'passed' };
+  const outcome = outcomeOf(result.verdict, expectedFailure);
+  return { ...result, expectedFailure, outcome, ok: isAsExpected(outcome) };
 }
 
 /** The kill table: one row per cell, one column per check, and a one-line summary. */
@@ -46,7 +33,7 @@ export function killTable(results: JudgedResult[], checks: readonly string[]): s
     ...checks.map((check) => {
       const result = results.find((candidate) => candidate.cell === cell && candidate.check === check);
       if (!result) return '—';
-      return result.judgement === 'caught' ? 'caught' : result.judgement === 'passed' ? 'pass' : `!! ${result.judgement}`;
+      return result.outcome === 'known-failure' ? 'caught' : result.outcome === 'pass' ? 'pass' : `!! ${KILL_TABLE_LABEL[result.outcome]}`;
     }),
   ]);
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column]!.length)));
@@ -54,8 +41,12 @@ export function killTable(results: JudgedResult[], checks: readonly string[]): s
   return [line(header), widths.map((width) => '─'.repeat(width)).join('─┼─'), ...rows.map(line)].join('\n');
 }
 
+export function countOutcome(results: readonly JudgedResult[], outcome: Outcome): number {
+  return results.filter((result) => result.outcome === outcome).length;
+}
+
 export function summary(results: JudgedResult[], wallMs: number): string {
-  const count = (judgement: Judgement): number => results.filter((result) => result.judgement === judgement).length;
+  const count = (outcome: Outcome): number => countOutcome(results, outcome);
   const faults = results.filter((result) => result.expectedFailure).length;
-  return `faults caught ${count('caught')}/${faults}, missed ${count('MISSED')}, false alarms ${count('FALSE ALARM')}, errors ${count('ERROR')}, expected passes ${count('passed')}; wall time ${(wallMs / 1000).toFixed(1)} s`;
+  return `faults caught ${count('known-failure')}/${faults}, missed ${count('unexpected-pass')}, false alarms ${count('unexpected-failure')}, errors ${count('error')}, expected passes ${count('pass')}; wall time ${(wallMs / 1000).toFixed(1)} s`;
 }

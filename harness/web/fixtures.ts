@@ -5,7 +5,7 @@ import * as allure from 'allure-js-commons';
 import { createMockServer, type RunningMockServer } from '../../mock-server/index.ts';
 import type { StaticRoute } from '../../mock-server/types.ts';
 import { MockAdminClient } from '../admin-client.ts';
-import { checkIdOf, type Check } from '../check.ts';
+import { checkDetails, checkIdOfAnnotations, registerCheck, registeredCheck, type Check } from '../check.ts';
 import { jwtTimeline } from '../jwt-timeline.ts';
 import { jwtTimelinePicture } from '../jwt-timeline-picture.ts';
 import { seqsNamedIn } from '../oracles/index.ts';
@@ -45,8 +45,8 @@ interface WebTestFixtures {
    * page's `Intercom('boot' | 'update' | 'shutdown')` calls. A team's own specs get it by using `test`.
    */
   intercom: IntercomRouting;
-  /** Labels the running test with its check: a Playwright annotation and Allure labels. */
-  describeCheck: (check: Check) => Promise<void>;
+  /** Labels the running test with the check it declared (`declareCheck`) in the Allure report (on in every test). */
+  checkLabels: void;
   /** Resets the mock before each test and attaches the evidence after it. */
   evidence: void;
 }
@@ -143,7 +143,7 @@ export const test = base.extend<WebTestFixtures, WebWorkerFixtures>({
       await attach('jwt-timeline.txt', jwtTimeline(records, issued, marks), 'text/plain');
       // The picture rings the requests the failure names, so the eye lands on them first.
       const failures = testInfo.errors.map((error) => error.message ?? '');
-      const picture = jwtTimelinePicture({ records, issued, marks, title: `${checkIdOf(testInfo.title)} · web · ${subject.name}`, highlight: seqsNamedIn(failures) });
+      const picture = jwtTimelinePicture({ records, issued, marks, title: `${checkIdOfAnnotations(testInfo.annotations) ?? testInfo.title} · web · ${subject.name}`, highlight: seqsNamedIn(failures) });
       await attach('jwt-timeline.svg', picture, 'image/svg+xml');
       await attach('journal.ndjson', records.map((record) => JSON.stringify(record)).join('\n'), 'application/x-ndjson');
       await attach('intercom-calls.json', JSON.stringify({ calls: intercom.calls, failed_requests: intercom.failures }, null, 2), 'application/json');
@@ -168,20 +168,36 @@ export const test = base.extend<WebTestFixtures, WebWorkerFixtures>({
     await use(new WebSession(page, subject, app, admin, intercom));
   },
 
-  describeCheck: async ({ subject, webVariant, webProfile, webProfileModule }, use, testInfo) => {
-    await use(async (check) => {
-      testInfo.annotations.push({ type: 'check', description: check.id }, { type: 'source', description: check.source });
-      await allure.allureId(check.id);
-      await allure.label('check', check.id);
-      await allure.epic('Identity conformance');
-      await allure.feature('web');
-      await allure.story(`${check.id}: ${check.title}`);
-      await allure.description(`${check.statement}\n\nSource: ${check.source}\n\nEvidence: ${check.evidence.join(', ')}`);
-      await allure.parameter('subject', subject.name);
-      await allure.parameter('variant', webVariant);
-      await allure.parameter('profile', webProfileModule ?? webProfile);
-    });
-  },
+  checkLabels: [
+    async ({ subject, webVariant, webProfile, webProfileModule }, use, testInfo) => {
+      const id = checkIdOfAnnotations(testInfo.annotations);
+      const check = id ? registeredCheck(id) : undefined;
+      if (check) {
+        await allure.allureId(check.id);
+        await allure.label('check', check.id);
+        await allure.epic('Identity conformance');
+        await allure.feature('web');
+        await allure.story(`${check.id}: ${check.title}`);
+        await allure.description(`${check.statement}\n\nSource: ${check.source}\n\nEvidence: ${check.evidence.join(', ')}`);
+        await allure.parameter('subject', subject.name);
+        await allure.parameter('variant', webVariant);
+        await allure.parameter('profile', webProfileModule ?? webProfile);
+      }
+      await use();
+    },
+    { auto: true },
+  ],
 });
 
 export const expect = baseExpect.extend(identityMatchers);
+
+/**
+ * A check's test, declared once: `test(...declareCheck(WEB_LOGOUT_01), async ({ web }) => { … })`.
+ * Gives the test its title from the check, the tag `@<ID>` (what the conformance run selects by)
+ * and the `check` annotation (what it reads back from the results), and registers the check so
+ * the Allure labels name it. The spec calls `test` itself, so Playwright reports the spec's file.
+ */
+export function declareCheck(check: Check): [title: string, details: ReturnType<typeof checkDetails>] {
+  registerCheck(check);
+  return [check.title, checkDetails(check)];
+}

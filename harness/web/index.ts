@@ -4,7 +4,7 @@
  * each test; `expect` carries the identity matchers. A subject module's default export is a
  * WebSubject (loaded by path: --web-subject / WEB_SUBJECT).
  */
-export { test, expect, type WebWorkerOptions } from './fixtures.ts';
+export { test, expect, declareCheck, type WebWorkerOptions } from './fixtures.ts';
 export { WebSession } from './web-session.ts';
 // The browser the run uses (CHROMIUM_PATH, else Playwright's Chromium, else the system's), for a team's own config.
 export { chromiumLaunchOptions } from './browser.ts';

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { stripVTControlCharacters } from 'node:util';
-import { checkIdOf } from '../check.ts';
-import { ORACLE_MARK } from '../matchers.ts';
-import type { CellResult } from '../self-test/verdicts.ts';
+import { checkIdOfAnnotations } from '../check.ts';
+import { cellResultOf, type CellResult, type TestStatus } from '../result.ts';
 
 interface JsonResult {
   status: string;
@@ -12,7 +11,8 @@ interface JsonResult {
 }
 interface JsonSpec {
   title: string;
-  tests: { projectName: string; results: JsonResult[] }[];
+  tags?: string[];
+  tests: { projectName: string; annotations?: { type: string; description?: string }[]; results: JsonResult[] }[];
 }
 interface JsonSuite {
   specs?: JsonSpec[];
@@ -32,35 +32,33 @@ export function plainMessages(errors: readonly { message?: string }[]): string[]
   return errors.map((error) => stripVTControlCharacters(error.message ?? ''));
 }
 
-/** A failure is an oracle's verdict only when every error carries the mark; else it is an error. */
-export function isVerdict(messages: readonly string[]): boolean {
-  return messages.length > 0 && messages.every((message) => message.includes(ORACLE_MARK));
+/** Playwright's status in our words: `timedOut` and `interrupted` are failures (not verdicts: they carry no oracle mark). */
+export function testStatusOf(status: string | undefined): TestStatus {
+  return status === 'passed' ? 'passed' : status === 'skipped' || status === undefined ? 'skipped' : 'failed';
 }
 
-/** The failure in one line: the first verdict line, else the first line of the first error. */
-export function failureReason(messages: readonly string[]): string {
-  const first = messages.map((message) => message.split('\n').find((line) => line.includes(ORACLE_MARK)) ?? message.split('\n')[0] ?? '')[0] ?? '';
-  return first.replace(ORACLE_MARK, '').trim();
-}
-
-/** One result per project × check, the check ID taken from the test title's first word. */
+/**
+ * One result per project × check, the check read from the `check` annotation the spec declared
+ * (`declareCheck`); a test that declared no check is not a conformance check and is left out.
+ */
 export function cellResults(report: PlaywrightJsonReport): CellResult[] {
   const results: CellResult[] = [];
   const walk = (suite: JsonSuite): void => {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests) {
+        const check = checkIdOfAnnotations(test.annotations);
+        if (!check) continue;
         const last = test.results.at(-1);
-        const messages = plainMessages(last?.errors ?? []);
-        const outcome = !last ? 'missing' : last.status === 'passed' ? 'passed' : isVerdict(messages) ? 'caught' : 'error';
-        results.push({
-          cell: test.projectName,
-          check: checkIdOf(spec.title),
-          outcome,
-          reason: failureReason(messages) || (last?.status ?? 'not run'),
-          durationMs: last?.duration ?? 0,
-          details: messages,
-          evidence: (last?.attachments ?? []).filter((attachment) => attachment.path).map((attachment) => ({ name: attachment.name, path: attachment.path! })),
-        });
+        results.push(
+          cellResultOf({
+            cell: test.projectName,
+            check,
+            status: testStatusOf(last?.status),
+            durationMs: last?.duration ?? 0,
+            errors: plainMessages(last?.errors ?? []),
+            evidence: (last?.attachments ?? []).filter((attachment) => attachment.path).map((attachment) => ({ name: attachment.name, path: attachment.path! })),
+          }),
+        );
       }
     }
     for (const child of suite.suites ?? []) walk(child);

@@ -1,4 +1,4 @@
-import { describeCheck, expect, useMobileSession } from '../../harness/mobile/index.ts';
+import { checkTest, expect, useMobileSession } from '../../harness/mobile/index.ts';
 import { MOB_JWT_REFRESH_01 } from '../checks.ts';
 import { app, appId } from './screens/index.ts';
 
@@ -17,8 +17,7 @@ const BACKGROUND_S = 6 * 60;
 describe(MOB_JWT_REFRESH_01.id, () => {
   const session = useMobileSession(app, { appId });
 
-  it(`${MOB_JWT_REFRESH_01.id} ${MOB_JWT_REFRESH_01.title}`, async () => {
-    await describeCheck(MOB_JWT_REFRESH_01);
+  checkTest(MOB_JWT_REFRESH_01, async () => {
     const mobile = session();
     await mobile.logIn('alice');
     await mobile.openMessenger();

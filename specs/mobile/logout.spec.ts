@@ -1,12 +1,11 @@
-import { describeCheck, expect, SoftVerdicts, useMobileSession } from '../../harness/mobile/index.ts';
+import { checkTest, expect, SoftVerdicts, useMobileSession } from '../../harness/mobile/index.ts';
 import { MOB_LOGOUT_01 } from '../checks.ts';
 import { app, appId } from './screens/index.ts';
 
 describe(MOB_LOGOUT_01.id, () => {
   const session = useMobileSession(app, { appId });
 
-  it(`${MOB_LOGOUT_01.id} ${MOB_LOGOUT_01.title}`, async () => {
-    await describeCheck(MOB_LOGOUT_01);
+  checkTest(MOB_LOGOUT_01, async () => {
     const mobile = session();
     await mobile.logIn('alice');
     await mobile.openMessenger();

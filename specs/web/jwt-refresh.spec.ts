@@ -1,12 +1,11 @@
-import { expect, test } from '../../harness/web/fixtures.ts';
+import { declareCheck, expect, test } from '../../harness/web/fixtures.ts';
 import { WEB_JWT_REFRESH_01 } from '../checks.ts';
 
 const SESSION_S = 30 * 60;
 /** The open messenger polls its conversations every minute: the session's traffic. */
 const POLL_S = 60;
 
-test(`${WEB_JWT_REFRESH_01.id} ${WEB_JWT_REFRESH_01.title}`, async ({ web, jwtTtlS, jwtRefreshS, describeCheck }) => {
-  await describeCheck(WEB_JWT_REFRESH_01);
+test(...declareCheck(WEB_JWT_REFRESH_01), async ({ web, jwtTtlS, jwtRefreshS }) => {
   test.info().annotations.push({ type: 'timing', description: `TTL ${jwtTtlS} s, refresh every ${jwtRefreshS} s, ${SESSION_S / 60}-minute session` });
   // Real time while the page loads and signs in; then the page's timers and the mock's clock move
   // together, from one due timer to the next, each timer's requests settled before the next runs.

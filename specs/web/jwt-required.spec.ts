@@ -1,8 +1,7 @@
-import { expect, test } from '../../harness/web/fixtures.ts';
+import { declareCheck, expect, test } from '../../harness/web/fixtures.ts';
 import { WEB_JWT_REQUIRED_01 } from '../checks.ts';
 
-test(`${WEB_JWT_REQUIRED_01.id} ${WEB_JWT_REQUIRED_01.title}`, async ({ web, describeCheck }) => {
-  await describeCheck(WEB_JWT_REQUIRED_01);
+test(...declareCheck(WEB_JWT_REQUIRED_01), async ({ web }) => {
   await web.open();
   await web.mark('signed-out');
   await web.logIn('alice');

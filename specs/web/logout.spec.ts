@@ -1,8 +1,7 @@
-import { expect, test } from '../../harness/web/fixtures.ts';
+import { declareCheck, expect, test } from '../../harness/web/fixtures.ts';
 import { WEB_LOGOUT_01 } from '../checks.ts';
 
-test(`${WEB_LOGOUT_01.id} ${WEB_LOGOUT_01.title}`, async ({ web, describeCheck }) => {
-  await describeCheck(WEB_LOGOUT_01);
+test(...declareCheck(WEB_LOGOUT_01), async ({ web }) => {
   await web.open();
   await web.logIn('alice');
   await web.openMessenger();

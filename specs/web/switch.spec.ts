@@ -1,8 +1,7 @@
-import { expect, test } from '../../harness/web/fixtures.ts';
+import { declareCheck, expect, test } from '../../harness/web/fixtures.ts';
 import { WEB_SWITCH_01 } from '../checks.ts';
 
-test(`${WEB_SWITCH_01.id} ${WEB_SWITCH_01.title}`, async ({ web, describeCheck }) => {
-  await describeCheck(WEB_SWITCH_01);
+test(...declareCheck(WEB_SWITCH_01), async ({ web }) => {
   await web.open();
   await web.logIn('alice');
   await web.openMessenger();

@@ -1,9 +1,8 @@
-import { expect, test } from '../../harness/web/fixtures.ts';
+import { declareCheck, expect, test } from '../../harness/web/fixtures.ts';
 import { webRequest } from '../../harness/web/replay.ts';
 import { WEB_VISITOR_01 } from '../checks.ts';
 
-test(`${WEB_VISITOR_01.id} ${WEB_VISITOR_01.title}`, async ({ web, mock, describeCheck }) => {
-  await describeCheck(WEB_VISITOR_01);
+test(...declareCheck(WEB_VISITOR_01), async ({ web, mock }) => {
   await web.open();
   await web.logIn('alice');
   await web.openMessenger();

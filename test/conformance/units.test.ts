@@ -19,7 +19,7 @@ import { changedVerdicts, worstOfRounds } from '../../conformance/repeats.ts';
 import { CODE_ROOT } from '../../harness/code-root.ts';
 import { parseProgressLine, progressLine, type ProgressEvent } from '../../harness/progress.ts';
 import { explainExit } from '../../conformance/runner-process.ts';
-import type { KnownFailure, Verdict } from '../../conformance/types.ts';
+import type { CheckResult, KnownFailure } from '../../conformance/types.ts';
 import { markdownReport, terminalTable } from '../../conformance/verdict-table.ts';
 import { platformOfCell, toVerdicts } from '../../conformance/verdicts.ts';
 
@@ -30,11 +30,11 @@ function writeJson(name: string, value: unknown): string {
   return file;
 }
 
-const verdict = (check: string, platform: Verdict['platform'], outcome: Verdict['outcome'], reason = ''): Verdict => ({
+const verdict = (check: string, platform: CheckResult['platform'], result: CheckResult['verdict'], reason = ''): CheckResult => ({
   check,
   platform,
   subject: 'subject@1',
-  outcome,
+  verdict: result,
   reason,
   details: [],
   evidence: [],
@@ -42,7 +42,7 @@ const verdict = (check: string, platform: Verdict['platform'], outcome: Verdict[
   cause: null,
 });
 
-const known = (check: string, platforms?: Verdict['platform'][]): KnownFailure => ({ check, platforms, reason: 'a known bug', link: 'https://example.test/bug/1', file: 'expectations/x@1.json' });
+const known = (check: string, platforms?: CheckResult['platform'][]): KnownFailure => ({ check, platforms, reason: 'a known bug', link: 'https://example.test/bug/1', file: 'expectations/x@1.json' });
 
 describe('choosing checks and platforms', () => {
   it('selects every check of the selected platforms when none is named', () => {
@@ -150,7 +150,7 @@ describe('the gate', () => {
       [verdict('WEB-LOGOUT-01', 'web', 'pass'), verdict('MOB-LOGOUT-01', 'android', 'fail', 'leak'), verdict('MOB-LOGOUT-01', 'ios', 'fail', 'leak'), verdict('MOB-SWITCH-01', 'android', 'pass'), verdict('MOB-JWT-ORDER-01', 'ios', 'error', 'timeout')],
       [known('MOB-LOGOUT-01', ['android']), known('MOB-SWITCH-01')],
     );
-    assert.deepEqual(gated.map((entry) => entry.gate), ['pass', 'known-failure', 'unexpected-failure', 'unexpected-pass', 'error']);
+    assert.deepEqual(gated.map((entry) => entry.outcome), ['pass', 'known-failure', 'unexpected-failure', 'unexpected-pass', 'error']);
     assert.deepEqual(summarizeGate(gated), { passed: 1, knownFailures: 1, unexpectedFailures: 1, unexpectedPasses: 1, errors: 1, ok: false });
     assert.equal(summarizeGate(applyGate([verdict('MOB-LOGOUT-01', 'android', 'fail', 'leak')], [known('MOB-LOGOUT-01')])).ok, true);
     assert.equal(summarizeGate([]).ok, false, 'a run that judged nothing does not hold the gate');
@@ -159,24 +159,27 @@ describe('the gate', () => {
   it('turns runner results into verdicts; a result that never came is an error that says why', () => {
     const verdicts = toVerdicts(
       [
-        { cell: 'correct×Android', check: 'MOB-LOGOUT-01', outcome: 'caught', reason: '#4 carried alice', durationMs: 5, details: ['[oracle] …'], evidence: [] },
-        { cell: 'correct×iOS', check: 'MOB-LOGOUT-01', outcome: 'passed', reason: 'passed', durationMs: 5 },
+        { cell: 'correct×Android', check: 'MOB-LOGOUT-01', status: 'failed', verdict: 'fail', reason: '#4 carried alice', durationMs: 5, details: ['[oracle] …'], evidence: [] },
+        { cell: 'correct×iOS', check: 'MOB-LOGOUT-01', status: 'passed', verdict: 'pass', reason: 'passed', durationMs: 5, details: [], evidence: [] },
       ],
       ['MOB-LOGOUT-01'],
       ['android', 'ios'],
       'intercom-sim@0.1.0',
       () => 'session refused',
     );
-    assert.deepEqual(verdicts.map((entry) => [entry.platform, entry.outcome, entry.reason]), [['android', 'fail', '#4 carried alice'], ['ios', 'pass', '']]);
+    assert.deepEqual(verdicts.map((entry) => [entry.platform, entry.verdict, entry.reason]), [['android', 'fail', '#4 carried alice'], ['ios', 'pass', '']]);
     const missing = toVerdicts([], ['WEB-LOGOUT-01'], ['web'], 'x@1', () => 'no result: exit 1');
-    assert.deepEqual([missing[0]!.outcome, missing[0]!.reason], ['error', 'no result: exit 1']);
+    assert.deepEqual([missing[0]!.verdict, missing[0]!.reason], ['error', 'no result: exit 1']);
+    // A skipped test is not judged: an error whose reason is what the run knows, as for a result that never came.
+    const skipped = toVerdicts([{ cell: 'correct×iOS', check: 'MOB-LOGOUT-01', status: 'skipped', verdict: 'error', reason: 'skipped', durationMs: 0, details: [], evidence: [] }], ['MOB-LOGOUT-01'], ['ios'], 'x@1', () => 'hook "before all" failed: session refused');
+    assert.deepEqual([skipped[0]!.verdict, skipped[0]!.reason], ['error', 'hook "before all" failed: session refused']);
     assert.equal(platformOfCell('logout-keeps-cache×iOS'), 'ios');
     assert.equal(platformOfCell('web'), 'web');
   });
 });
 
 describe('why a verdict failed', () => {
-  const failing = (details: string[]) => toVerdicts([{ cell: 'web', check: 'WEB-LOGOUT-01', outcome: 'caught', reason: 'requests carry no trace', durationMs: 5, details }], ['WEB-LOGOUT-01'], ['web'], 'app@1', () => 'missing')[0]!;
+  const failing = (details: string[]) => toVerdicts([{ cell: 'web', check: 'WEB-LOGOUT-01', status: 'failed', verdict: 'fail', reason: 'requests carry no trace', durationMs: 5, details, evidence: [] }], ['WEB-LOGOUT-01'], ['web'], 'app@1', () => 'missing')[0]!;
 
   it("names the likely cause and the documented fix in the terminal and in Markdown, from the failure's evidence kinds", () => {
     const gated = applyGate([failing(['[oracle] requests carry no trace: …\n  [evidence-kinds] prior-resumed-via-session state-holds-session'])], []);
@@ -191,7 +194,7 @@ describe('why a verdict failed', () => {
 
   it('gives no cause for an error, nor for a failure whose evidence names no kind', () => {
     assert.equal(failing(['TimeoutError: page.click']).cause, null);
-    assert.equal(toVerdicts([{ cell: 'web', check: 'WEB-LOGOUT-01', outcome: 'error', reason: 'x', durationMs: 1, details: ['[evidence-kinds] prior-jwt-sent'] }], ['WEB-LOGOUT-01'], ['web'], 'app@1', () => '')[0]!.cause, null);
+    assert.equal(toVerdicts([{ cell: 'web', check: 'WEB-LOGOUT-01', status: 'failed', verdict: 'error', reason: 'x', durationMs: 1, details: ['[evidence-kinds] prior-jwt-sent'], evidence: [] }], ['WEB-LOGOUT-01'], ['web'], 'app@1', () => '')[0]!.cause, null);
   });
 });
 
@@ -243,9 +246,9 @@ describe('progress lines', () => {
 
 describe('repeats', () => {
   it('report the first repeat that did not hold the gate for each check', () => {
-    const round = (outcome: Verdict['outcome']) => applyGate([verdict('WEB-LOGOUT-01', 'web', outcome, outcome === 'pass' ? '' : 'timeout'), verdict('WEB-SWITCH-01', 'web', 'pass')], []);
+    const round = (result: CheckResult['verdict']) => applyGate([verdict('WEB-LOGOUT-01', 'web', result, result === 'pass' ? '' : 'timeout'), verdict('WEB-SWITCH-01', 'web', 'pass')], []);
     const worst = worstOfRounds([round('pass'), round('error'), round('pass')]);
-    assert.deepEqual(worst.map((entry) => [entry.check, entry.gate, entry.round]), [['WEB-LOGOUT-01', 'error', 2], ['WEB-SWITCH-01', 'pass', undefined]]);
+    assert.deepEqual(worst.map((entry) => [entry.check, entry.outcome, entry.round]), [['WEB-LOGOUT-01', 'error', 2], ['WEB-SWITCH-01', 'pass', undefined]]);
     assert.equal(summarizeGate(worst).ok, false);
     assert.match(terminalTable(worst, ['web']), /\[1\] WEB-LOGOUT-01 on web \(repeat 2\): could not judge/);
   });
@@ -352,10 +355,11 @@ describe('the Allure results', () => {
     assert.notEqual(error.historyId, knownFailure.historyId);
   });
 
-  it('match a test that failed before its spec labelled it by its title, and label it', () => {
+  it("match a test that failed before its spec labelled it by its check's tag, and label it", () => {
     const web = join(scratch, 'allure-web-unlabelled');
     mkdirSync(web);
-    writeFileSync(join(web, 'e-result.json'), JSON.stringify({ name: 'WEB-SWITCH-01 user switch without reload', status: 'failed', statusDetails: {}, labels: [], parameters: [] }));
+    // allure-playwright writes a test's Playwright tags (`@WEB-SWITCH-01`) as `tag` labels, without the @.
+    writeFileSync(join(web, 'e-result.json'), JSON.stringify({ name: 'user switch without reload shows only the new user', status: 'failed', statusDetails: {}, labels: [{ name: 'tag', value: 'WEB-SWITCH-01' }], parameters: [] }));
     const gated = applyGate([verdict('WEB-SWITCH-01', 'web', 'error', 'browserType.launch: closed')], []);
     assert.deepEqual(annotateAllureResults([{ dir: web, platform: 'web' }], gated, join(scratch, 'allure-missing-unlabelled')), { annotated: 1, written: 0 });
     const e = JSON.parse(readFileSync(join(web, 'e-result.json'), 'utf8'));

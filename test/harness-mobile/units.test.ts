@@ -127,19 +127,20 @@ describe('capabilities', () => {
 
 describe('results reader', () => {
   const worker = (tests: WorkerResults['tests']): WorkerResults => ({ cid: '0-0', platformName: 'Android', sdkProfile: 'logout-keeps-cache', specs: [], tests, errors: [] });
-  const test = (state: 'passed' | 'failed', errors: string[]) => ({ title: 'MOB-LOGOUT-01 after logout …', fullTitle: 'x', state, durationMs: 5, errors });
+  const test = (state: 'passed' | 'failed', errors: string[]) => ({ title: 'after logout …', fullTitle: 'x', check: 'MOB-LOGOUT-01', state, durationMs: 5, errors });
 
   it('a failure is caught only when every verdict in it carries the oracle mark', () => {
     const [caught] = cellResults([worker([test('failed', [`UI tree: [oracle] client state holds nothing: bad${VERDICT_SEPARATOR}text: [oracle] visible text shows nothing: bad`])])]);
-    assert.equal(caught!.outcome, 'caught');
+    assert.equal(caught!.verdict, 'fail');
     assert.equal(caught!.cell, 'logout-keeps-cache×Android');
     assert.equal(caught!.check, 'MOB-LOGOUT-01');
     assert.equal(caught!.reason, 'UI tree: client state holds nothing: bad');
     const [mixed] = cellResults([worker([test('failed', [`UI tree: [oracle] bad${VERDICT_SEPARATOR}precondition failed: not on screen`])])]);
-    assert.equal(mixed!.outcome, 'error');
+    assert.equal(mixed!.verdict, 'error');
     assert.equal(mixed!.reason, 'precondition failed: not on screen');
     const [passed] = cellResults([worker([test('passed', [])])]);
-    assert.equal(passed!.outcome, 'passed');
+    assert.equal(passed!.verdict, 'pass');
+    assert.deepEqual(cellResults([worker([{ ...test('passed', []), check: undefined }])]), [], 'a test that declared no check is no check result');
   });
 });
 

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeEach, describe, it } from 'node:test';
-import { priorUser, recordsSentAfter, requestsCarryFreshTokens, requestsCarryNoTraceOf, type Verdict } from '../../harness/oracles/index.ts';
+import { priorUser, recordsSentAfter, requestsCarryFreshTokens, requestsCarryNoTraceOf, type OracleVerdict } from '../../harness/oracles/index.ts';
 import { readSimOptions } from '../../subjects/mobile-sim/src/capabilities.ts';
 import { SimulatedDevice } from '../../subjects/mobile-sim/src/device.ts';
 import { loadProfileModule, validateProfile } from '../../subjects/mobile-sim/src/sdk/profile-loader.ts';
@@ -38,7 +38,7 @@ function device(profile: SdkProfile, platform: SimPlatform, sessionId: string, n
 }
 
 /** MOB-LOGOUT-01's flow and its request oracle, with the boundary at the SDK's logout(). */
-async function logoutVerdict(sim: SimulatedDevice, namespace?: string): Promise<Verdict> {
+async function logoutVerdict(sim: SimulatedDevice, namespace?: string): Promise<OracleVerdict> {
   await sim.app.signIn('alice');
   await sim.app.openMessenger();
   await sim.app.logOut();
@@ -51,7 +51,7 @@ async function logoutVerdict(sim: SimulatedDevice, namespace?: string): Promise<
 }
 
 /** MOB-JWT-REFRESH-01's request oracle over 10 minutes, clocks moved together to each timer, a reply every minute. */
-async function refreshVerdict(sim: SimulatedDevice): Promise<Verdict> {
+async function refreshVerdict(sim: SimulatedDevice): Promise<OracleVerdict> {
   await sim.app.signIn('alice');
   await sim.app.openMessenger();
   for (let minute = 1; minute <= 10; minute += 1) {
@@ -76,7 +76,7 @@ async function refreshVerdict(sim: SimulatedDevice): Promise<Verdict> {
   return requestsCarryFreshTokens(await mock.admin.requests(), 'alice', issued, refreshes);
 }
 
-const kinds = (verdict: Verdict): string[] => [...new Set(verdict.violations.map((violation) => violation.kind))];
+const kinds = (verdict: OracleVerdict): string[] => [...new Set(verdict.violations.map((violation) => violation.kind))];
 
 describe('SDK profile hooks (test/fixtures/sdk-hooks-profile.mjs)', () => {
   beforeEach(() => mock.admin.reset());

@@ -5,7 +5,7 @@ import type { Frameworks } from '@wdio/types';
 import { checkOfTest } from '../../check.ts';
 import { gatherEvidence } from '../evidence.ts';
 import { currentSession } from '../mocha-session.ts';
-import { checkOfWorkerTest, evidenceDir } from '../worker-results.ts';
+import { evidenceDir } from '../worker-results.ts';
 import { DEFAULT_RESULTS_DIR } from './constants.ts';
 import type { MobileHarnessServiceOptions } from './types.ts';
 
@@ -26,7 +26,7 @@ export default class MobileHarnessService {
     const session = currentSession();
     if (!session) return;
     const error = result.error ? String((result.error as { message?: unknown }).message ?? result.error) : undefined;
-    const check = checkOfWorkerTest({ title: test.title, check: checkOfTest(test.fullTitle)?.id });
+    const check = checkOfTest(test.title)?.id ?? 'no-check';
     const dir = evidenceDir(this.resultsDir, process.env['WDIO_WORKER_ID'] ?? '', check);
     mkdirSync(dir, { recursive: true });
     for (const piece of await gatherEvidence(session, { check, ...(error ? { error } : {}) })) {
