@@ -22,7 +22,7 @@
  * Time is real on a device: MOB-JWT-REFRESH-01 runs its 30-minute session in 30 minutes.
  */
 import { config as base } from './wdio.conf.ts';
-import { androidCapabilities } from './harness/mobile/index.ts';
+import { androidCapabilities } from './harness/mobile/real-device.ts';
 import { realDeviceProxyServices } from './proxy/wdio/index.ts';
 
 // Project mode (APPIUM_HOME unset): Appium finds the drivers `npx appium driver install` recorded.

@@ -3,8 +3,9 @@
  *
  * By default it runs specs/mobile on the simulated device (IntercomSim, subjects/mobile-sim) for
  * Android and iOS in one run: @wdio/appium-service starts the project's own Appium
- * (node_modules/appium, log in reports/mobile/appium.log), MockServerLauncher starts one mock
- * Intercom API per capability, and each capability's spec files run one at a time.
+ * (node_modules/appium, log in reports/mobile/appium.log), the harness's service
+ * (harness/mobile/service) starts one mock Intercom API per capability and attaches each test's
+ * evidence, and each capability's spec files run one at a time.
  *
  *   npx wdio run wdio.conf.ts                                   # correct profile, Android + iOS
  *   MOBILE_PROFILE=android-stale-jwt npx wdio run wdio.conf.ts  # a built-in fault profile
@@ -22,8 +23,10 @@ import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { CODE_EXT, CODE_ROOT, PACKAGE_ROOT } from './harness/code-root.ts';
-import { checkOfTest } from './harness/check.ts';
-import { attachEvidence, currentSession, evidenceDir, MobileResultsReporter, MockServerLauncher, simCapabilitiesFromEnv } from './harness/mobile/index.ts';
+// Only what the launcher needs: the capabilities, and the paths WebdriverIO loads the harness's
+// service (launcher and worker sides) and reporter from, each in the process that uses it.
+import { simCapabilitiesFromEnv } from './harness/mobile/capabilities.ts';
+import { MOBILE_HARNESS_SERVICE, MOBILE_RESULTS_REPORTER } from './harness/mobile/plugin-paths.ts';
 
 // Outputs go under the working directory, whether this config runs from the repository or from
 // the installed package.
@@ -71,10 +74,10 @@ export const config: WebdriverIO.Config = {
   reporters: [
     'spec',
     ['allure', { outputDir: `${REPORTS}/allure-results`, disableWebdriverStepsReporting: true, disableWebdriverScreenshotsReporting: true }],
-    [MobileResultsReporter, { outputDir: resultsDir }],
+    [MOBILE_RESULTS_REPORTER, { outputDir: resultsDir }],
   ],
   services: [
-    [MockServerLauncher, { spillDir: `${REPORTS}/mock` }],
+    [MOBILE_HARNESS_SERVICE, { spillDir: `${REPORTS}/mock`, resultsDir }],
     [
       'appium',
       {
@@ -88,8 +91,5 @@ export const config: WebdriverIO.Config = {
   onPrepare() {
     rmSync(resultsDir, { recursive: true, force: true });
     rmSync(`${REPORTS}/allure-results`, { recursive: true, force: true });
-  },
-  async afterTest(test, _context, result) {
-    await attachEvidence(currentSession(), evidenceDir(resultsDir, process.env['WDIO_WORKER_ID'] ?? '', checkOfTest(test.title)?.id ?? 'no-check'), { title: test.title, ...(result.error ? { error: String(result.error.message ?? result.error) } : {}) });
   },
 };

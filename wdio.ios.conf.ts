@@ -18,7 +18,7 @@
  * MOB-JWT-REFRESH-01 takes 30 real minutes.
  */
 import { config as base } from './wdio.conf.ts';
-import { iosCapabilities } from './harness/mobile/index.ts';
+import { iosCapabilities } from './harness/mobile/real-device.ts';
 import { realDeviceProxyServices } from './proxy/wdio/index.ts';
 
 // Project mode (APPIUM_HOME unset): Appium finds the drivers `npx appium driver install` recorded.

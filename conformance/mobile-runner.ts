@@ -1,7 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { CODE_EXT, CODE_ROOT, codeFile } from '../harness/code-root.ts';
-import { cellResults, readWorkerResults, type WorkerResults } from '../harness/mobile/results-reporter.ts';
+import { cellResults, readWorkerResults, type WorkerResults } from '../harness/mobile/worker-results.ts';
 import { CATALOG, catalogEntry } from './check-catalog.ts';
 import { runnerBin } from './runner-bins.ts';
 import { runRunner } from './runner-process.ts';

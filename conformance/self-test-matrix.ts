@@ -4,7 +4,7 @@ import { countOutcome, type JudgedResult } from '../harness/self-test/verdicts.t
 import { MOB_CHECKS, WEB_CHECKS } from '../specs/checks.ts';
 import { MOBILE_FAULT_FREE_CELLS, MOBILE_PROFILES, MOBILE_SELF_TEST_CELLS } from '../specs/mobile/expected-verdicts.ts';
 import { WEB_SELF_TEST_CELLS } from '../specs/web/expected-verdicts.ts';
-import { cellName } from '../harness/mobile/results-reporter.ts';
+import { cellName } from '../harness/mobile/worker-results.ts';
 import { ensureBrowser } from './browser-step.ts';
 import { runMobile, SIM_CONFIG } from './mobile-runner.ts';
 import { progressPrinter, useColours } from './progress-view.ts';

@@ -1,16 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { PACKAGE_ROOT } from '../harness/code-root.ts';
+import { profileModuleName, SIM_DEVICE } from '../harness/mobile/device-contract.ts';
 import { loadStepsAppSubject, loadWebSubject } from '../harness/web/subject-loader.ts';
 import { MOBILE_PROFILES } from '../specs/mobile/expected-verdicts.ts';
 import { timingQualifiers } from './app-timing.ts';
 import { SIM_CONFIG } from './mobile-runner.ts';
 import type { MobileSelection, WebSelection } from './types.ts';
-
-/** The simulated device's Appium driver ships with the project (wdio.conf.ts points Appium at it). */
-const SIM_DRIVER_PACKAGE = join(PACKAGE_ROOT, 'subjects', 'mobile-sim', 'package.json');
-
-const moduleName = (path: string): string => basename(path).replace(/\.[cm]?[jt]s$/, '');
 
 /**
  * The web subject as expectations name it: `name[+variant][+profile][+jwt-ttl-<s>s][+jwt-refresh-<s>s]@version`,
@@ -24,7 +17,7 @@ export async function webSubjectId(web: WebSelection): Promise<string> {
   if (web.profile && !web.profileModule && !subject.profiles.includes(web.profile)) throw new Error(`--web-profile: "${web.profile}" is not a profile of ${subject.name}; it has ${subject.profiles.join(', ')}`);
   const qualifiers = [
     web.variant && web.variant !== subject.variants[0] ? web.variant : null,
-    web.profileModule ? moduleName(web.profileModule) : web.profile && web.profile !== subject.profiles[0] ? web.profile : null,
+    web.profileModule ? profileModuleName(web.profileModule) : web.profile && web.profile !== subject.profiles[0] ? web.profile : null,
     ...timingQualifiers(web.timing),
   ].filter(Boolean);
   return `${[subject.name, ...qualifiers].join('+')}@${subject.version ?? 'unversioned'}`;
@@ -40,8 +33,7 @@ export function mobileSubjectId(mobile: MobileSelection): string {
   }
   if (mobile.subjectId) return mobile.subjectId;
   if (mobile.config !== SIM_CONFIG) return 'app@unversioned';
-  const version = existsSync(SIM_DRIVER_PACKAGE) ? (JSON.parse(readFileSync(SIM_DRIVER_PACKAGE, 'utf8')) as { version: string }).version : 'unversioned';
-  const profile = mobile.profileModule ? moduleName(mobile.profileModule) : mobile.profile && mobile.profile !== 'correct' ? mobile.profile : null;
+  const profile = mobile.profileModule ? profileModuleName(mobile.profileModule) : mobile.profile && mobile.profile !== SIM_DEVICE.defaultProfile ? mobile.profile : null;
   const qualifiers = [profile, ...timingQualifiers(mobile.timing)].filter(Boolean);
-  return `${['intercom-sim', ...qualifiers].join('+')}@${version}`;
+  return `${[SIM_DEVICE.driverName, ...qualifiers].join('+')}@${SIM_DEVICE.version}`;
 }

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
-import { SIM_AUTOMATION_NAME } from './device-info.ts';
+import { SIM_DEVICE } from './device-contract.ts';
 import type { MobilePlatform } from './subject.ts';
 
-export const SIM_PLATFORMS: readonly MobilePlatform[] = ['Android', 'iOS'];
+/** The simulated device's platforms (its manifest's `appium.platformNames`). */
+export const SIM_PLATFORMS: readonly MobilePlatform[] = SIM_DEVICE.platforms;
 
 /** MOBILE_PLATFORMS=android,ios (default both), case-insensitive. */
 export function platformsFromEnv(value = process.env['MOBILE_PLATFORMS']): MobilePlatform[] {
@@ -27,7 +28,7 @@ export interface SimCapabilityOptions {
 }
 
 /**
- * Capabilities for the simulated device (IntercomSim), one per profile × platform. The mock
+ * Capabilities for the simulated device, one per profile × platform. The mock
  * launcher adds `appium:mockServerUrl` to each; Appium's host and port come from the appium service.
  */
 export function simCapabilities(options: SimCapabilityOptions): WebdriverIO.Capabilities[] {
@@ -40,8 +41,8 @@ export function simCapabilities(options: SimCapabilityOptions): WebdriverIO.Capa
     ({ profile, platform: platformName }) =>
       ({
         platformName,
-        'appium:automationName': SIM_AUTOMATION_NAME,
-        'appium:deviceName': `IntercomSim ${platformName}`,
+        'appium:automationName': SIM_DEVICE.automationName,
+        'appium:deviceName': `${SIM_DEVICE.automationName} ${platformName}`,
         'appium:newCommandTimeout': 120,
         ...(options.profileModule ? { 'appium:sdkProfileModule': resolve(options.profileModule) } : { 'appium:sdkProfile': profile }),
         ...timingCapabilities(options.timing),
@@ -89,7 +90,7 @@ export function timingFromEnv(env: Record<string, string | undefined>): SimCapab
  * MOBILE_PROFILE_MODULE, MOBILE_PLATFORMS, MOBILE_JWT_TTL_S and MOBILE_JWT_REFRESH_S.
  */
 export function simCapabilitiesFromEnv(env: Record<string, string | undefined> = process.env): WebdriverIO.Capabilities[] {
-  const profiles = (env['MOBILE_PROFILES'] ?? env['MOBILE_PROFILE'] ?? 'correct').split(',').map((profile) => profile.trim()).filter(Boolean);
+  const profiles = (env['MOBILE_PROFILES'] ?? env['MOBILE_PROFILE'] ?? SIM_DEVICE.defaultProfile).split(',').map((profile) => profile.trim()).filter(Boolean);
   return simCapabilities({
     platforms: platformsFromEnv(env['MOBILE_PLATFORMS']),
     profiles,

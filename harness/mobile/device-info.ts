@@ -1,7 +1,8 @@
-import { basename } from 'node:path';
+import { isSimAutomation, profileNameOf, SIM_DEVICE } from './device-contract.ts';
 import type { DeviceInfo, MobilePlatform } from './subject.ts';
 
-export const SIM_AUTOMATION_NAME = 'IntercomSim';
+/** `appium:automationName` of the simulated device (its manifest's `appium.automationName`). */
+export const SIM_AUTOMATION_NAME = SIM_DEVICE.automationName;
 
 /**
  * Reads the worker's device from its capabilities. The mock URL comes from `appium:mockServerUrl`
@@ -14,13 +15,12 @@ export function deviceInfo(requested: Record<string, unknown>, appId: string): D
   const automationName = String(requested['appium:automationName'] ?? '');
   const mockUrl = (requested['appium:mockServerUrl'] as string | undefined) ?? process.env['MOCK_URL'];
   if (!mockUrl) throw new Error('no mock to judge from: neither appium:mockServerUrl nor MOCK_URL is set (is MockServerLauncher in the config\'s services?)');
-  const module = requested['appium:sdkProfileModule'] as string | undefined;
-  const virtualClock = automationName.toLowerCase() === SIM_AUTOMATION_NAME.toLowerCase();
+  const virtualClock = isSimAutomation(automationName);
   return {
     platform,
     automationName,
     virtualClock,
-    profile: module ? basename(module).replace(/\.[cm]?[jt]s$/, '') : virtualClock ? String(requested['appium:sdkProfile'] ?? 'correct') : 'app',
+    profile: profileNameOf(requested),
     mockUrl: mockUrl.replace(/\/$/, ''),
     appId,
   };

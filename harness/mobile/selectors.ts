@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { SIM_DEVICE } from './device-contract.ts';
 
 /**
  * The selector map: every element the mobile screen objects touch, by key. A value is an
@@ -7,7 +8,7 @@ import { resolve } from 'node:path';
  * on iOS) or any WebdriverIO selector kept as written (`~id`, `//xpath`, `id=…`,
  * `-android uiautomator:…`, `-ios predicate string:…`, `-ios class chain:…`).
  *
- * The defaults are the simulated device's ids (subjects/mobile-sim/README.md, "Selector map").
+ * The defaults are the simulated device's ids, published in its manifest (device-contract.ts).
  * A real app under test supplies its own map as JSON via MOBILE_SELECTORS=path.json; keys left
  * out keep the default, unknown keys are an error.
  */
@@ -37,22 +38,8 @@ export interface SelectorMap {
   appId: string;
 }
 
-export const SIM_SELECTORS: SelectorMap = {
-  status: 'status',
-  logIn: 'login-{user}',
-  refreshJwt: 'refresh-jwt',
-  openMessenger: 'open-messenger',
-  logout: 'logout',
-  visitor: 'continue-as-guest',
-  messenger: 'messenger',
-  closeMessenger: 'close-messenger',
-  userName: 'user-name',
-  conversationList: 'conversation-list',
-  replyInput: 'reply-input',
-  sendReply: 'send-reply',
-  settled: { logOut: '^Signed out', refreshJwt: '^JWT refresh' },
-  appId: 'io.intercom.conformance.sim',
-};
+/** The simulated device's map, from its manifest (subjects/mobile-sim/package.json, `intercomSim.selectors`). */
+export const SIM_SELECTORS: SelectorMap = SIM_DEVICE.selectors;
 
 const KEEP_AS_WRITTEN = /^(~|\/|\(|\.\/|-android |-ios |id=|xpath=|android=|ios=)/;
 

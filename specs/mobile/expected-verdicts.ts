@@ -4,16 +4,24 @@
  * every cell and holds the suite to this table: a fault the table says is caught must fail by an
  * oracle's verdict (not a crash or a timeout), and everything else must pass.
  */
-export const MOBILE_BOTH_PLATFORM_PROFILES = ['correct', 'android-stale-jwt', 'logout-keeps-cache', 'logout-keeps-session', 'login-before-jwt', 'refresh-paused-in-background'] as const;
+import { SIM_DEVICE } from '../../harness/mobile/device-contract.ts';
+
+const profilesOfKind = (...kinds: string[]): readonly string[] => SIM_DEVICE.profiles.filter((profile) => kinds.includes(profile.kind)).map((profile) => profile.name);
+
 /**
- * The false-alarm corpus: correct apps written differently (refresh margins of 10 s and 5 s, an
- * eager 60 s refresh, an event sent in the log-out flow before logout(), 300 ms of latency). Each
- * must pass every check.
+ * The profiles come from the simulated device's manifest (subjects/mobile-sim/package.json): the
+ * correct profile and the faults run on every platform.
  */
-export const MOBILE_CORPUS_PROFILES = ['correct-margin-10s', 'correct-margin-5s', 'correct-eager-refresh', 'correct-logout-events', 'correct-slow-network'] as const;
+export const MOBILE_BOTH_PLATFORM_PROFILES = profilesOfKind('correct', 'fault');
+/**
+ * The false-alarm corpus (kind `corpus`): correct apps written differently (refresh margins of
+ * 10 s and 5 s, an eager 60 s refresh, an event sent in the log-out flow before logout(), 300 ms
+ * of latency). Each must pass every check.
+ */
+export const MOBILE_CORPUS_PROFILES = profilesOfKind('corpus');
 /** Every built-in profile of the simulated SDK. */
-export const MOBILE_PROFILES = [...MOBILE_BOTH_PLATFORM_PROFILES, ...MOBILE_CORPUS_PROFILES] as const;
-export const MOBILE_PLATFORMS = ['Android', 'iOS'] as const;
+export const MOBILE_PROFILES: readonly string[] = SIM_DEVICE.profiles.map((profile) => profile.name);
+export const MOBILE_PLATFORMS = SIM_DEVICE.platforms;
 /**
  * The corpus runs on Android only: it varies the app's timing and flow, not the platform, and the
  * simulated platforms differ only in the registration rule (Android's 3002) and the User-Agent,
@@ -22,7 +30,6 @@ export const MOBILE_PLATFORMS = ['Android', 'iOS'] as const;
  */
 export const MOBILE_CORPUS_PLATFORM = 'Android' as const;
 
-type Profile = (typeof MOBILE_PROFILES)[number];
 type Platform = (typeof MOBILE_PLATFORMS)[number];
 
 const LOGOUT = 'MOB-LOGOUT-01';
@@ -31,7 +38,7 @@ const REFRESH = 'MOB-JWT-REFRESH-01';
 const ORDER = 'MOB-JWT-ORDER-01';
 
 /** Why each fault is caught where it is, one line per cell that fails anything. */
-const FAILS: Partial<Record<`${Profile}×${Platform}`, { checks: string[]; why: string }>> = {
+const FAILS: Partial<Record<`${string}×${Platform}`, { checks: string[]; why: string }>> = {
   'android-stale-jwt×Android': {
     checks: [REFRESH],
     why: 'the seed: requests of the live session keep the login JWT, older than each refresh and expired after 5 minutes',
@@ -58,8 +65,13 @@ const FAILS: Partial<Record<`${Profile}×${Platform}`, { checks: string[]; why: 
   'refresh-paused-in-background×iOS': { checks: [REFRESH], why: 'as on Android' },
 };
 
+/** Cells FAILS names that no profile × platform of the manifest has: a renamed or removed profile. */
+export const MOBILE_UNKNOWN_FAIL_CELLS: readonly string[] = Object.keys(FAILS).filter(
+  (name) => !SIM_DEVICE.profiles.some((profile) => SIM_DEVICE.platforms.some((platform) => `${profile.name}×${platform}` === name)),
+);
+
 export interface MobileSelfTestCell {
-  profile: Profile;
+  profile: string;
   platform: Platform;
   /** `correct×Android`: the cell's name in the kill table. */
   name: string;
@@ -68,7 +80,7 @@ export interface MobileSelfTestCell {
   why: string;
 }
 
-function cell(profile: Profile, platform: Platform): MobileSelfTestCell {
+function cell(profile: string, platform: Platform): MobileSelfTestCell {
   const fails = FAILS[`${profile}×${platform}`];
   const why = fails?.why ?? (profile === 'android-stale-jwt' ? 'the fault is Android-only: iOS picks up the new JWT' : 'passes every check');
   return { profile, platform, name: `${profile}×${platform}`, expectedFailures: fails?.checks ?? [], why };
@@ -80,4 +92,4 @@ export const MOBILE_SELF_TEST_CELLS: MobileSelfTestCell[] = [
 ];
 
 /** The cells that must pass every check: the correct profile and the corpus. */
-export const MOBILE_FAULT_FREE_CELLS = MOBILE_SELF_TEST_CELLS.filter((candidate) => candidate.profile === 'correct' || (MOBILE_CORPUS_PROFILES as readonly string[]).includes(candidate.profile));
+export const MOBILE_FAULT_FREE_CELLS = MOBILE_SELF_TEST_CELLS.filter((candidate) => !profilesOfKind('fault').includes(candidate.profile));

@@ -9,14 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { simCapabilitiesFromEnv, platformsFromEnv } from '../../harness/mobile/capabilities.ts';
+import { SIM_DEVICE } from '../../harness/mobile/device-contract.ts';
 import { androidCapabilities, iosCapabilities, MissingToolchainError } from '../../harness/mobile/real-device.ts';
-import { cellResults, type WorkerResults } from '../../harness/mobile/results-reporter.ts';
+import { cellResults, type WorkerResults } from '../../harness/mobile/worker-results.ts';
 import { loadSelectorMap, SIM_SELECTORS, toWdioSelector } from '../../harness/mobile/selectors.ts';
 import { VERDICT_SEPARATOR } from '../../harness/mobile/soft-verdicts.ts';
 import { parseUiTree, uiStateEntries, visibleTextOf } from '../../harness/mobile/ui-tree.ts';
 import { stateHoldsNothingOf, textShowsNothingOf } from '../../harness/oracles/index.ts';
 import { MOB_CHECKS } from '../../specs/checks.ts';
-import { MOBILE_FAULT_FREE_CELLS, MOBILE_SELF_TEST_CELLS } from '../../specs/mobile/expected-verdicts.ts';
+import { MOBILE_FAULT_FREE_CELLS, MOBILE_SELF_TEST_CELLS, MOBILE_UNKNOWN_FAIL_CELLS } from '../../specs/mobile/expected-verdicts.ts';
 
 const ANDROID_SOURCE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <hierarchy index="0" class="hierarchy" rotation="0" width="1080" height="2400">
@@ -145,13 +146,15 @@ describe('results reader', () => {
 
 describe('expected verdicts', () => {
   it('every fault profile × platform is a cell, the corpus on Android only; correct, the corpus and android-stale-jwt on iOS pass everything; fault cells name real checks', () => {
-    assert.equal(MOBILE_SELF_TEST_CELLS.length, 6 * 2 + 5);
+    const ofKind = (kind: string): number => SIM_DEVICE.profiles.filter((profile) => profile.kind === kind).length;
+    assert.equal(MOBILE_SELF_TEST_CELLS.length, (ofKind('correct') + ofKind('fault')) * SIM_DEVICE.platforms.length + ofKind('corpus'));
+    assert.deepEqual(MOBILE_UNKNOWN_FAIL_CELLS, [], 'every cell the table says fails is a profile × platform of the manifest');
     assert.deepEqual(
       MOBILE_SELF_TEST_CELLS.filter((cell) => cell.profile.startsWith('correct-')).map((cell) => cell.name),
       ['correct-margin-10s×Android', 'correct-margin-5s×Android', 'correct-eager-refresh×Android', 'correct-logout-events×Android', 'correct-slow-network×Android'],
     );
     assert.deepEqual(MOBILE_FAULT_FREE_CELLS.flatMap((cell) => cell.expectedFailures), []);
-    assert.equal(MOBILE_FAULT_FREE_CELLS.length, 7);
+    assert.equal(MOBILE_FAULT_FREE_CELLS.length, ofKind('correct') * SIM_DEVICE.platforms.length + ofKind('corpus'));
     const ids = new Set<string>(MOB_CHECKS.map((check) => check.id));
     for (const cell of MOBILE_SELF_TEST_CELLS) for (const check of cell.expectedFailures) assert.ok(ids.has(check), `${cell.name}: ${check}`);
     assert.deepEqual(MOBILE_SELF_TEST_CELLS.filter((cell) => cell.profile === 'correct' || cell.name === 'android-stale-jwt×iOS').flatMap((cell) => cell.expectedFailures), []);

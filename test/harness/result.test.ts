@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cellResults as mobileCellResults, type WorkerResults } from '../../harness/mobile/results-reporter.ts';
+import { cellResults as mobileCellResults, type WorkerResults } from '../../harness/mobile/worker-results.ts';
 import { VERDICT_SEPARATOR } from '../../harness/mobile/soft-verdicts.ts';
 import { ORACLE_MARK } from '../../harness/matchers.ts';
 import { cellResultOf, isAsExpected, outcomeOf, platformNamed, PLATFORM_LABEL, type RunnerTest } from '../../harness/result.ts';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { VirtualClock } from '../../subjects/mobile-sim/src/app/virtual-clock.ts';
-import { evaluateXpath, parseXpath, XpathError } from '../../subjects/mobile-sim/src/app/xpath.ts';
+import { evaluateXpath, XpathError } from '../../subjects/mobile-sim/src/app/xpath.ts';
 import { platformTree, toXml } from '../../subjects/mobile-sim/src/app/ui-tree.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,7 +57,7 @@ describe('virtual clock', () => {
   });
 });
 
-describe('xpath subset', () => {
+describe('xpath', () => {
   const app: UiNode = {
     key: 'app',
     role: 'screen',
@@ -69,7 +69,7 @@ describe('xpath subset', () => {
   };
   const android = platformTree('android', app);
   const ios = platformTree('ios', app);
-  const keys = (selector: string, root = android): string[] => evaluateXpath(parseXpath(selector), root).map((node) => node.key);
+  const keys = (selector: string, root = android): string[] => evaluateXpath(selector, root).map((node) => node.key);
 
   it('finds by attribute, tag, contains, starts-with, position and absolute path', () => {
     assert.deepEqual(keys('//*[@content-desc="login-bob"]'), ['b']);
@@ -82,9 +82,19 @@ describe('xpath subset', () => {
     assert.deepEqual(keys('//XCUIElementTypeButton[@label="Sign in as Bob"]', ios), ['b']);
   });
 
-  it('refuses what it does not support, saying what is supported', () => {
-    assert.throws(() => parseXpath('//*[@a="x" or @b="y"]'), (error: unknown) => error instanceof XpathError && /expected "\]"/.test(error.message) && /supported:/.test(error.message));
-    assert.throws(() => parseXpath('ancestor::x'), /expected "\/" or "\/\/"/);
+  it('is XPath 1.0: or, axes, functions; relative paths start at the element found', () => {
+    assert.deepEqual(keys('//*[@content-desc="login-bob" or @content-desc="status"]'), ['status', 'b']);
+    assert.deepEqual(keys('//android.widget.Button[@content-desc="login-bob"]/preceding-sibling::android.widget.Button'), ['a']);
+    assert.deepEqual(keys('//*[normalize-space(@text)="Sign in as Bob"]'), ['b']);
+    const screen = evaluateXpath('//android.widget.LinearLayout', android)[0]!;
+    assert.deepEqual(evaluateXpath('.//*[@content-desc="status"]', android, screen).map((node) => node.key), ['status']);
+    assert.deepEqual(evaluateXpath('./android.widget.Button[1]', android, screen).map((node) => node.key), ['a']);
+  });
+
+  it('refuses what is not XPath, or selects no elements, naming the selector', () => {
+    assert.throws(() => evaluateXpath('//*[@a="x"', android), (error: unknown) => error instanceof XpathError && /cannot evaluate xpath "\/\/\*\[@a=\\"x\\""/.test(error.message));
+    assert.throws(() => evaluateXpath('count(//*)', android), /yields the number \d+, not elements/);
+    assert.throws(() => evaluateXpath('//*/@text', android), /selects a attribute, not elements/);
   });
 
   it('page source escapes what XML needs escaped', () => {

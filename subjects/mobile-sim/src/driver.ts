@@ -1,10 +1,10 @@
 // appium has no "exports" map, so an ES module must name the file: 'appium/driver.js', not 'appium/driver'.
 // It re-exports the BaseDriver of the Appium that loads this driver (appium is a peer dependency).
 import { BaseDriver, errors, W3C_ELEMENT_KEY } from 'appium/driver.js';
-import type { DefaultCreateSessionResult, Element, InitialOpts, LegacyCreateSessionArgs, Rect } from '@appium/types';
+import type { DefaultCreateSessionResult, Element, ExecuteMethodMap, InitialOpts, LegacyCreateSessionArgs, Rect } from '@appium/types';
 import { AppUiError } from './app/reference-app.ts';
 import { allNodes, boundsOf, isEditable, textOf, toXml, type PlatformNode } from './app/ui-tree.ts';
-import { evaluateXpath, parseXpath, XpathError } from './app/xpath.ts';
+import { evaluateXpath, XpathError } from './app/xpath.ts';
 import { CapabilityError, readSimOptions, SIM_CAP_CONSTRAINTS, type SimConstraints } from './capabilities.ts';
 import { APP_ID, AUTOMATION_NAME } from './constants.ts';
 import { SimulatedDevice } from './device.ts';
@@ -14,7 +14,7 @@ import type { AdvanceReport, SdkCallLog, SimInfo } from './types.ts';
 
 const LOCATOR_STRATEGIES = ['accessibility id', 'id', 'xpath', 'class name'];
 
-/** `execute('mobile: …', {…})` methods: name → driver method and the parameters it takes, in order. */
+/** `execute('mobile: …', {…})` methods: name → driver method and the parameters it takes, in order (typed as Appium's ExecuteMethodMap). */
 const EXECUTE_METHODS = {
   'mobile: advanceClock': { command: 'mobileAdvanceClock', params: { required: ['seconds'] } },
   'mobile: backgroundApp': { command: 'mobileBackgroundApp', params: { optional: ['seconds'] } },
@@ -23,7 +23,7 @@ const EXECUTE_METHODS = {
   'mobile: simInfo': { command: 'mobileSimInfo' },
   'mobile: sdkCalls': { command: 'mobileSdkCalls' },
   'mobile: clockInfo': { command: 'mobileClockInfo' },
-} as const;
+} as const satisfies ExecuteMethodMap<IntercomSimDriver>; // each command must be a method of the driver
 
 /** App states as Appium's `queryAppState` numbers them. */
 const APP_STATE = { notInstalled: 0, runningInBackground: 3, runningInForeground: 4 } as const;
@@ -223,7 +223,7 @@ export class IntercomSimDriver extends BaseDriver<SimConstraints> {
         return candidates.filter((node) => node.tag === selector);
       case 'xpath':
         try {
-          return evaluateXpath(parseXpath(selector), root, scope);
+          return evaluateXpath(selector, root, scope);
         } catch (error) {
           if (error instanceof XpathError) throw new errors.InvalidSelectorError(error.message);
           throw error;
