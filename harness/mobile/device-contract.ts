@@ -10,7 +10,7 @@ import type { MobilePlatform } from './subject.ts';
  * (subjects/mobile-sim/package.json), as Appium reads a driver's `appium` block: the driver's name,
  * automation name and platforms (`appium`), and what the suite needs of it (`intercomSim`): the
  * app id, the selector ids, the sign-in users and the built-in profiles with their kind and
- * platforms. Every room reads it from here, none imports the subject; test/mobile-sim holds the
+ * platforms. Every room reads it from here, none imports the subject; test/subjects/mobile-sim holds the
  * manifest to what the driver implements.
  */
 export const SIM_MANIFEST = join(PACKAGE_ROOT, 'subjects', 'mobile-sim', 'package.json');

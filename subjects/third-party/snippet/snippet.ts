@@ -11,6 +11,6 @@ export const INTERCOM_SNIPPET =
 
 /**
  * The snippet has no version of its own: its id is the first 8 hex digits of the SHA-256 of the
- * text above, so any change to the text is a new subject id (test/third-party checks they agree).
+ * text above, so any change to the text is a new subject id (test/subjects/third-party checks they agree).
  */
 export const SNIPPET_VERSION = 'sha256-05169d0e';

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
-import { MockAdminClient } from '../../harness/admin-client.ts';
-import { chromiumLaunchOptions } from '../../harness/web/browser.ts';
-import { loadWebSubject } from '../../harness/web/subject-loader.ts';
-import { createMockServer, type RunningMockServer } from '../../mock-server/index.ts';
+import { MockAdminClient } from '../../../harness/admin-client.ts';
+import { chromiumLaunchOptions } from '../../../harness/web/browser.ts';
+import { loadWebSubject } from '../../../harness/web/subject-loader.ts';
+import { createMockServer, type RunningMockServer } from '../../../mock-server/index.ts';
 
 /** The web subject's extension points: a profile module from outside, and a clear error for a bad profile. */
 describe('web subject: messenger profiles without rebuilding', () => {

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { MockServerLauncher } from '../../harness/mobile/service/index.ts';
+import { MockServerLauncher } from '../../../harness/mobile/service/index.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const WDIO = join(ROOT, 'node_modules', '@wdio', 'cli', 'bin', 'wdio.js');
 
 function wdio(env: Record<string, string>): Promise<{ code: number; output: string }> {

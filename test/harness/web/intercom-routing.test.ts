@@ -3,12 +3,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { MockAdminClient } from '../../harness/admin-client.ts';
-import { chromiumLaunchOptions } from '../../harness/web/browser.ts';
-import { IntercomRouting } from '../../harness/web/intercom-routing.ts';
-import { handOvers, recordsSentAfter } from '../../harness/oracles/index.ts';
-import { loadWebSubject } from '../../harness/web/subject-loader.ts';
-import { createMockServer, type RunningMockServer } from '../../mock-server/index.ts';
+import { MockAdminClient } from '../../../harness/admin-client.ts';
+import { chromiumLaunchOptions } from '../../../harness/web/browser.ts';
+import { IntercomRouting } from '../../../harness/web/intercom-routing.ts';
+import { handOvers, recordsSentAfter } from '../../../harness/oracles/index.ts';
+import { loadWebSubject } from '../../../harness/web/subject-loader.ts';
+import { createMockServer, type RunningMockServer } from '../../../mock-server/index.ts';
 
 /**
  * A page written for production Intercom: the loader stub, Intercom's widget URL, the EU API host

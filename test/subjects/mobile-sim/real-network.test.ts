@@ -11,12 +11,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { ensureCertificateAuthority, startRecordingProxy } from '../../proxy/index.ts';
-import type { CertificateAuthority, RecordingProxy } from '../../proxy/types.ts';
-import { readSimOptions } from '../../subjects/mobile-sim/src/capabilities.ts';
-import { SimulatedDevice } from '../../subjects/mobile-sim/src/device.ts';
-import { correct } from '../../subjects/mobile-sim/src/sdk/profiles.ts';
-import { useMock } from '../support/mock-fixture.ts';
+import { ensureCertificateAuthority, startRecordingProxy } from '../../../proxy/index.ts';
+import type { CertificateAuthority, RecordingProxy } from '../../../proxy/types.ts';
+import { readSimOptions } from '../../../subjects/mobile-sim/src/capabilities.ts';
+import { SimulatedDevice } from '../../../subjects/mobile-sim/src/device.ts';
+import { correct } from '../../../subjects/mobile-sim/src/sdk/profiles.ts';
+import { useMock } from '../../support/mock-fixture.ts';
 
 const mock = useMock();
 let ca: CertificateAuthority;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import { BUILT_IN_PROFILES, resolveProfile } from '../../subjects/web-messenger/src/profiles.ts';
-import type { OutgoingRequest } from '../../subjects/web-messenger/src/types.ts';
+import { BUILT_IN_PROFILES, resolveProfile } from '../../../subjects/web-messenger/src/profiles.ts';
+import type { OutgoingRequest } from '../../../subjects/web-messenger/src/types.ts';
 import { classicInstall, intercom, journaled, messengerIdle, useMessengerPages } from './support/messenger-page.ts';
 
 /** A fault written through each hook kind, loaded as a profile module from outside, is seen at the mock. */

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { EXIT } from '../../harness/exit-codes.ts';
-import { obtainBrowser, type BrowserSetupOptions } from '../../harness/web/browser-setup.ts';
+import { EXIT } from '../../../harness/exit-codes.ts';
+import { obtainBrowser, type BrowserSetupOptions } from '../../../harness/web/browser-setup.ts';
 
 /**
  * A machine with no browser anywhere the harness looks: Playwright's own is absent and the system

@@ -5,13 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import { MobileSession } from '../../harness/mobile/mobile-session.ts';
-import type { MobileApp } from '../../harness/mobile/subject.ts';
-import { readSimOptions } from '../../subjects/mobile-sim/src/capabilities.ts';
-import { SimulatedDevice } from '../../subjects/mobile-sim/src/device.ts';
-import { correctLogoutEvents, correctMargin10s } from '../../subjects/mobile-sim/src/sdk/corpus-profiles.ts';
-import type { SdkProfile } from '../../subjects/mobile-sim/src/types.ts';
-import { useMock } from '../support/mock-fixture.ts';
+import { MobileSession } from '../../../harness/mobile/mobile-session.ts';
+import type { MobileApp } from '../../../harness/mobile/subject.ts';
+import { readSimOptions } from '../../../subjects/mobile-sim/src/capabilities.ts';
+import { SimulatedDevice } from '../../../subjects/mobile-sim/src/device.ts';
+import { correctLogoutEvents, correctMargin10s } from '../../../subjects/mobile-sim/src/sdk/corpus-profiles.ts';
+import type { SdkProfile } from '../../../subjects/mobile-sim/src/types.ts';
+import { useMock } from '../../support/mock-fixture.ts';
 
 const mock = useMock();
 

@@ -1,6 +1,6 @@
 import { remote } from 'webdriverio';
-import type { JournalRecord } from '../../../mock-server/types.ts';
-import type { AdvanceReport, SimInfo } from '../../../subjects/mobile-sim/src/types.ts';
+import type { JournalRecord } from '../../../../mock-server/types.ts';
+import type { AdvanceReport, SimInfo } from '../../../../subjects/mobile-sim/src/types.ts';
 
 export type PlatformName = 'Android' | 'iOS';
 export const PLATFORMS: readonly PlatformName[] = ['Android', 'iOS'];

@@ -1,17 +1,17 @@
 /** The simulated device's parts on their own: virtual clock, xpath subset, profiles, capabilities. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { VirtualClock } from '../../subjects/mobile-sim/src/app/virtual-clock.ts';
-import { evaluateXpath, XpathError } from '../../subjects/mobile-sim/src/app/xpath.ts';
-import { platformTree, toXml } from '../../subjects/mobile-sim/src/app/ui-tree.ts';
+import { VirtualClock } from '../../../subjects/mobile-sim/src/app/virtual-clock.ts';
+import { evaluateXpath, XpathError } from '../../../subjects/mobile-sim/src/app/xpath.ts';
+import { platformTree, toXml } from '../../../subjects/mobile-sim/src/app/ui-tree.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CapabilityError, readSimOptions } from '../../subjects/mobile-sim/src/capabilities.ts';
-import { messengerHost } from '../../subjects/mobile-sim/src/net/intercom-hosts.ts';
-import { activeHooks } from '../../subjects/mobile-sim/src/sdk/profile-hooks.ts';
-import { selectProfile, validateProfile } from '../../subjects/mobile-sim/src/sdk/profile-loader.ts';
-import type { HookContext, UiNode } from '../../subjects/mobile-sim/src/types.ts';
+import { CapabilityError, readSimOptions } from '../../../subjects/mobile-sim/src/capabilities.ts';
+import { messengerHost } from '../../../subjects/mobile-sim/src/net/intercom-hosts.ts';
+import { activeHooks } from '../../../subjects/mobile-sim/src/sdk/profile-hooks.ts';
+import { selectProfile, validateProfile } from '../../../subjects/mobile-sim/src/sdk/profile-loader.ts';
+import type { HookContext, UiNode } from '../../../subjects/mobile-sim/src/types.ts';
 
 describe('virtual clock', () => {
   it('fires due timers in due order at their own instant, awaiting each one’s work before the next', async () => {

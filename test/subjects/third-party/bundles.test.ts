@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import type { WebSubjectOptions } from '../../harness/web/subject.ts';
-import { page as sdkPage } from '../../subjects/third-party/messenger-js-sdk/index.ts';
-import { appConfig, bundlePage, type ThirdPartyPage } from '../../subjects/third-party/page-server.ts';
-import { reactUseIntercomPage } from '../../subjects/third-party/react-use-intercom/subject.ts';
-import { page as snippetPage } from '../../subjects/third-party/snippet/index.ts';
-import { INTERCOM_SNIPPET, SNIPPET_VERSION } from '../../subjects/third-party/snippet/snippet.ts';
+import type { WebSubjectOptions } from '../../../harness/web/subject.ts';
+import { page as sdkPage } from '../../../subjects/third-party/messenger-js-sdk/index.ts';
+import { appConfig, bundlePage, type ThirdPartyPage } from '../../../subjects/third-party/page-server.ts';
+import { reactUseIntercomPage } from '../../../subjects/third-party/react-use-intercom/subject.ts';
+import { page as snippetPage } from '../../../subjects/third-party/snippet/index.ts';
+import { INTERCOM_SNIPPET, SNIPPET_VERSION } from '../../../subjects/third-party/snippet/snippet.ts';
 
 const MOCK = 'http://127.0.0.1:65000';
 const options: WebSubjectOptions = { mockUrl: MOCK, appId: 'app-under-test', variant: 'correct', profile: 'correct', jwtTtlS: 300, jwtRefreshS: 240 };

@@ -7,15 +7,15 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeEach, describe, it } from 'node:test';
-import { priorUser, recordsSentAfter, requestsCarryFreshTokens, requestsCarryNoTraceOf, type OracleVerdict } from '../../harness/oracles/index.ts';
-import { readSimOptions } from '../../subjects/mobile-sim/src/capabilities.ts';
-import { SimulatedDevice } from '../../subjects/mobile-sim/src/device.ts';
-import { loadProfileModule, validateProfile } from '../../subjects/mobile-sim/src/sdk/profile-loader.ts';
-import { correctLogoutEvents, correctSlowNetwork } from '../../subjects/mobile-sim/src/sdk/corpus-profiles.ts';
-import type { SdkProfile, SimPlatform } from '../../subjects/mobile-sim/src/types.ts';
-import { useMock } from '../support/mock-fixture.ts';
+import { priorUser, recordsSentAfter, requestsCarryFreshTokens, requestsCarryNoTraceOf, type OracleVerdict } from '../../../harness/oracles/index.ts';
+import { readSimOptions } from '../../../subjects/mobile-sim/src/capabilities.ts';
+import { SimulatedDevice } from '../../../subjects/mobile-sim/src/device.ts';
+import { loadProfileModule, validateProfile } from '../../../subjects/mobile-sim/src/sdk/profile-loader.ts';
+import { correctLogoutEvents, correctSlowNetwork } from '../../../subjects/mobile-sim/src/sdk/corpus-profiles.ts';
+import type { SdkProfile, SimPlatform } from '../../../subjects/mobile-sim/src/types.ts';
+import { useMock } from '../../support/mock-fixture.ts';
 
-const MODULE = fileURLToPath(new URL('../fixtures/sdk-hooks-profile.mjs', import.meta.url));
+const MODULE = fileURLToPath(new URL('../../fixtures/sdk-hooks-profile.mjs', import.meta.url));
 const mock = useMock();
 
 interface Fixture {

@@ -9,11 +9,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { readSimDeviceContract, SIM_DEVICE, SIM_MANIFEST } from '../../harness/mobile/device-contract.ts';
-import { ACCESSIBILITY_IDS, APP_ID, AUTOMATION_NAME, DEFAULTS, DRIVER_NAME, SIGN_IN_USERS } from '../../subjects/mobile-sim/src/constants.ts';
-import { CORPUS_PROFILES } from '../../subjects/mobile-sim/src/sdk/corpus-profiles.ts';
-import { BUILT_IN_PROFILES, correct, FAULT_PROFILES } from '../../subjects/mobile-sim/src/sdk/profiles.ts';
-import type { SdkProfile } from '../../subjects/mobile-sim/src/types.ts';
+import { readSimDeviceContract, SIM_DEVICE, SIM_MANIFEST } from '../../../harness/mobile/device-contract.ts';
+import { ACCESSIBILITY_IDS, APP_ID, AUTOMATION_NAME, DEFAULTS, DRIVER_NAME, SIGN_IN_USERS } from '../../../subjects/mobile-sim/src/constants.ts';
+import { CORPUS_PROFILES } from '../../../subjects/mobile-sim/src/sdk/corpus-profiles.ts';
+import { BUILT_IN_PROFILES, correct, FAULT_PROFILES } from '../../../subjects/mobile-sim/src/sdk/profiles.ts';
+import type { SdkProfile } from '../../../subjects/mobile-sim/src/types.ts';
 
 const LABEL = { android: 'Android', ios: 'iOS' } as const;
 
@@ -49,7 +49,7 @@ describe('the simulated device contract', () => {
   });
 
   it('the settled patterns match the status lines the app writes after a log-out and a JWT refresh', () => {
-    const app = readFileSync(new URL('../../subjects/mobile-sim/src/app/reference-app.ts', import.meta.url), 'utf8');
+    const app = readFileSync(new URL('../../../subjects/mobile-sim/src/app/reference-app.ts', import.meta.url), 'utf8');
     // Every string literal on a line that sets the status (a ternary sets one of several).
     const statuses = app.split('\n').filter((line) => line.includes('this.status =')).flatMap((line) => [...line.matchAll(/[`'"]([^`'"$]+)/g)].map((match) => match[1]!));
     for (const [action, pattern] of Object.entries(SIM_DEVICE.selectors.settled)) {

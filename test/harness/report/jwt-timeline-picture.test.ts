@@ -3,10 +3,10 @@ import { writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { DOMParser, onWarningStopParsing } from '@xmldom/xmldom';
 import type { Document, Element } from '@xmldom/xmldom';
-import { jwtTimelinePicture, MAX_DRAWN_REQUESTS, type JwtTimelinePictureInput, type TokenHandOver } from '../../harness/jwt-timeline-picture.ts';
-import type { IssuedTokenEntry, JournalRecord, JwtStatus } from '../../mock-server/types.ts';
-import { useMock } from '../support/mock-fixture.ts';
-import { webRequest } from '../support/messenger-wire.ts';
+import { jwtTimelinePicture, MAX_DRAWN_REQUESTS, type JwtTimelinePictureInput, type TokenHandOver } from '../../../harness/jwt-timeline-picture.ts';
+import type { IssuedTokenEntry, JournalRecord, JwtStatus } from '../../../mock-server/types.ts';
+import { useMock } from '../../support/mock-fixture.ts';
+import { webRequest } from '../../support/messenger-wire.ts';
 
 /** Strict parse: any warning or error (not only a fatal one) fails the test. */
 function parse(svg: string): Document {

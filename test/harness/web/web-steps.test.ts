@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
-import { loadWebSteps, webStepsProblems } from '../../harness/web/web-steps.ts';
-import { answeringUrl } from '../../subjects/steps-app/steps-subject.ts';
+import { loadWebSteps, webStepsProblems } from '../../../harness/web/web-steps.ts';
+import { answeringUrl } from '../../../subjects/steps-app/steps-subject.ts';
 
 const FIXTURES = 'test/fixtures/steps';
 

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { networkModeFromEnv, startDeviceNetworks } from '../../harness/mobile/device-network.ts';
+import { networkModeFromEnv, startDeviceNetworks } from '../../../harness/mobile/device-network.ts';
 
 const logDir = mkdtempSync(join(tmpdir(), 'device-network-'));
 const sim = (mockUrl: string): Record<string, unknown> => ({ platformName: 'Android', 'appium:automationName': 'IntercomSim', 'appium:mockServerUrl': mockUrl });

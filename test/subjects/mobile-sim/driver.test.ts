@@ -8,8 +8,8 @@ import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { createMockServer, type RunningMockServer } from '../../mock-server/index.ts';
-import { buildDriver, DRIVER_BUNDLE, DRIVER_ENTRY } from '../../subjects/mobile-sim/build.ts';
+import { createMockServer, type RunningMockServer } from '../../../mock-server/index.ts';
+import { buildDriver, DRIVER_BUNDLE, DRIVER_ENTRY } from '../../../subjects/mobile-sim/build.ts';
 import { REPO_ROOT, startAppium, type RunningAppium } from './support/appium-process.ts';
 import {
   admin,

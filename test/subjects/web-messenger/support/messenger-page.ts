@@ -10,10 +10,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { MockAdminClient } from '../../../harness/admin-client.ts';
-import { chromiumLaunchOptions } from '../../../harness/web/browser.ts';
-import { createMockServer, type RunningMockServer } from '../../../mock-server/index.ts';
-import { buildWidget } from '../../../subjects/web-messenger/build.ts';
+import { MockAdminClient } from '../../../../harness/admin-client.ts';
+import { chromiumLaunchOptions } from '../../../../harness/web/browser.ts';
+import { createMockServer, type RunningMockServer } from '../../../../mock-server/index.ts';
+import { buildWidget } from '../../../../subjects/web-messenger/build.ts';
 
 export interface Mock {
   server: RunningMockServer;

@@ -3,9 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { conformanceProgram } from '../../conformance/program.ts';
-import { BUNDLED_WEB_SUBJECTS, DEFAULT_WEB_SUBJECT, loadWebSubject, webSubjectFile } from '../../harness/web/subject-loader.ts';
-import { WEB_SUBJECTS } from '../../subjects/web-subjects.ts';
+import { conformanceProgram } from '../../../conformance/program.ts';
+import { BUNDLED_WEB_SUBJECTS, DEFAULT_WEB_SUBJECT, loadWebSubject, webSubjectFile } from '../../../harness/web/subject-loader.ts';
+import { WEB_SUBJECTS } from '../../../subjects/web-subjects.ts';
 
 /** The names, in order, from the one list of bundled web subjects. */
 const NAMES = WEB_SUBJECTS.map(({ name }) => name);

@@ -8,16 +8,16 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { simCapabilitiesFromEnv, platformsFromEnv } from '../../harness/mobile/capabilities.ts';
-import { SIM_DEVICE } from '../../harness/mobile/device-contract.ts';
-import { androidCapabilities, iosCapabilities, MissingToolchainError } from '../../harness/mobile/real-device.ts';
-import { cellResults, type WorkerResults } from '../../harness/mobile/worker-results.ts';
-import { loadSelectorMap, SIM_SELECTORS, toWdioSelector } from '../../harness/mobile/selectors.ts';
-import { VERDICT_SEPARATOR } from '../../harness/mobile/soft-verdicts.ts';
-import { parseUiTree, uiStateEntries, visibleTextOf } from '../../harness/mobile/ui-tree.ts';
-import { stateHoldsNothingOf, textShowsNothingOf } from '../../harness/oracles/index.ts';
-import { MOB_CHECKS } from '../../specs/checks.ts';
-import { MOBILE_FAULT_FREE_CELLS, MOBILE_SELF_TEST_CELLS, MOBILE_UNKNOWN_FAIL_CELLS } from '../../specs/mobile/expected-verdicts.ts';
+import { simCapabilitiesFromEnv, platformsFromEnv } from '../../../harness/mobile/capabilities.ts';
+import { SIM_DEVICE } from '../../../harness/mobile/device-contract.ts';
+import { androidCapabilities, iosCapabilities, MissingToolchainError } from '../../../harness/mobile/real-device.ts';
+import { cellResults, type WorkerResults } from '../../../harness/mobile/worker-results.ts';
+import { loadSelectorMap, SIM_SELECTORS, toWdioSelector } from '../../../harness/mobile/selectors.ts';
+import { VERDICT_SEPARATOR } from '../../../harness/mobile/soft-verdicts.ts';
+import { parseUiTree, uiStateEntries, visibleTextOf } from '../../../harness/mobile/ui-tree.ts';
+import { stateHoldsNothingOf, textShowsNothingOf } from '../../../harness/oracles/index.ts';
+import { MOB_CHECKS } from '../../../specs/checks.ts';
+import { MOBILE_FAULT_FREE_CELLS, MOBILE_SELF_TEST_CELLS, MOBILE_UNKNOWN_FAIL_CELLS } from '../../../specs/mobile/expected-verdicts.ts';
 
 const ANDROID_SOURCE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <hierarchy index="0" class="hierarchy" rotation="0" width="1080" height="2400">
