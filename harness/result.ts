@@ -19,11 +19,11 @@ import type { Violation } from './oracles/types.ts';
 
 /** Where a check runs: the browser, or the simulated/real device of one mobile platform. */
 export type Platform = Exclude<RecordPlatform, 'other'>;
-export type MobilePlatform = Exclude<Platform, 'web'>;
 export const PLATFORMS: readonly Platform[] = ['web', 'android', 'ios'];
-export const MOBILE_PLATFORMS: readonly MobilePlatform[] = ['android', 'ios'];
-/** How a platform is written for people: tables, cell names (`correct×Android`), capabilities. */
-export const PLATFORM_LABEL: Record<Platform, string> = { web: 'web', android: 'Android', ios: 'iOS' };
+/** How a platform is written for people: tables, cell names (`correct×Android`), and Appium's `platformName`. */
+export const PLATFORM_LABEL = { web: 'web', android: 'Android', ios: 'iOS' } as const satisfies Record<Platform, string>;
+/** A mobile platform as Appium's `platformName`, the device contract and the cell names write it. */
+export type MobilePlatform = (typeof PLATFORM_LABEL)[Exclude<Platform, 'web'>];
 
 /** The platform a label or a capability's `platformName` names, in any case (`Android`, `ios`). */
 export function platformNamed(name: string): Platform | null {

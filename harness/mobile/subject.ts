@@ -6,6 +6,8 @@
  * Each action resolves once the app's UI has taken it in; waiting for the messenger traffic it
  * causes to land in the journal is MobileSession's job, not the app's.
  */
+import type { MobilePlatform } from '../result.ts';
+
 export interface MobileApp {
   /** Signs in as this user: the app gets a JWT from its backend, calls setUserJwt and logs in to Intercom. */
   logIn(userId: string): Promise<void>;
@@ -23,7 +25,8 @@ export interface MobileApp {
   status(): Promise<string | null>;
 }
 
-export type MobilePlatform = 'Android' | 'iOS';
+/** Re-exported for subject authors: `Android` or `iOS`, defined once in harness/result.ts. */
+export type { MobilePlatform } from '../result.ts';
 
 /** What a worker knows about the device it drives, read from the session's capabilities. */
 export interface DeviceInfo {

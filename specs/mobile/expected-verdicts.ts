@@ -5,6 +5,7 @@
  * oracle's verdict (not a crash or a timeout), and everything else must pass.
  */
 import { SIM_DEVICE } from '../../harness/mobile/device-contract.ts';
+import type { MobilePlatform } from '../../harness/result.ts';
 
 const profilesOfKind = (...kinds: string[]): readonly string[] => SIM_DEVICE.profiles.filter((profile) => kinds.includes(profile.kind)).map((profile) => profile.name);
 
@@ -30,7 +31,7 @@ export const MOBILE_PLATFORMS = SIM_DEVICE.platforms;
  */
 export const MOBILE_CORPUS_PLATFORM = 'Android' as const;
 
-type Platform = (typeof MOBILE_PLATFORMS)[number];
+type Platform = MobilePlatform;
 
 const LOGOUT = 'MOB-LOGOUT-01';
 const SWITCH = 'MOB-SWITCH-01';
