@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { generateCACertificate } from 'mockttp';
@@ -25,7 +26,46 @@ export function defaultCaDir(): string {
  * mockttp and written there, saying why on `log`. Generated once per machine, then reused, so
  * a device that trusts it keeps trusting it.
  */
-export async function ensureCertificateAuthority(dir = defaultCaDir(), log: (line: string) => void = () => {}): Promise<CertificateAuthority> {
+export function ensureCertificateAuthority(dir = defaultCaDir(), log: (line: string) => void = () => {}): Promise<CertificateAuthority> {
+  // Two proxies of one run (one per device) ask at once; on a fresh machine each would otherwise
+  // generate its own CA and one device would be left trusting the other's.
+  const key = resolve(dir);
+  let pending = inProcess.get(key);
+  if (!pending) {
+    pending = underLock(key, () => ensureUnlocked(key, log)).finally(() => inProcess.delete(key));
+    inProcess.set(key, pending);
+  }
+  return pending;
+}
+
+const inProcess = new Map<string, Promise<CertificateAuthority>>();
+/** How long another process may hold the CA folder's lock (it generates a 2048-bit key) before we stop waiting. */
+const LOCK_WAIT_MS = 30_000;
+const LOCK_FILE = '.lock';
+
+/** Runs `work` holding `<dir>/.lock` (created exclusively), so processes of two runs never write the files at once. */
+async function underLock<T>(dir: string, work: () => Promise<T>): Promise<T> {
+  mkdirSync(dir, { recursive: true });
+  const lock = join(dir, LOCK_FILE);
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      closeSync(openSync(lock, 'wx'));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (Date.now() > deadline) throw new Error(`the CA folder ${dir} has been locked by another process for ${LOCK_WAIT_MS / 1000} s; if none is running, delete ${lock}`);
+      await delay(50);
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+async function ensureUnlocked(dir: string, log: (line: string) => void): Promise<CertificateAuthority> {
   const certPath = join(dir, FILES.cert);
   const keyPath = join(dir, FILES.key);
   const problem = problemWith(certPath, keyPath);

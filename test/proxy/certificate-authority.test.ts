@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createPrivateKey, webcrypto, X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +39,23 @@ async function caValidBetween(notBefore: Date, notAfter: Date): Promise<{ cert: 
 }
 
 describe('the run\'s certificate authority', () => {
+  it('is one CA when the proxies of one run ask for it at once on a fresh machine', async () => {
+    const dir = freshDir();
+    const cas = await Promise.all([ensureCertificateAuthority(dir), ensureCertificateAuthority(dir), ensureCertificateAuthority(dir)]);
+    assert.equal(new Set(cas.map((ca) => ca.certPem)).size, 1, 'every caller got the same certificate');
+    assert.equal(readFileSync(cas[0]!.certPath, 'utf8'), cas[0]!.certPem, 'and it is the one on disk, which devices are told to trust');
+    assert.equal(existsSync(join(dir, '.lock')), false, 'the lock is gone');
+  });
+
+  it('is one CA when two processes ask for it at once', async () => {
+    const dir = freshDir();
+    const script = `import { ensureCertificateAuthority } from ${JSON.stringify(join(PROJECT_ROOT, 'proxy', 'index.ts'))}; const ca = await ensureCertificateAuthority(process.argv[1]); console.log(ca.subjectHashOld + ' ' + ca.certPem.length + ' ' + ca.certPem.slice(-80).replace(/\\s/g, ''));`;
+    const run = () => promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, dir], { cwd: PROJECT_ROOT });
+    const [a, b] = await Promise.all([run(), run()]);
+    assert.equal(a.stdout, b.stdout, 'both processes hold the same certificate');
+    assert.equal(new X509Certificate(readFileSync(join(dir, 'ca.pem'))).checkPrivateKey(createPrivateKey(readFileSync(join(dir, 'ca.key')))), true, 'the files on disk are one pair');
+  });
+
   it('is generated once: PEM, DER, the Android system-store name and a key only its owner reads', async () => {
     const dir = freshDir();
     const log: string[] = [];
